@@ -37,6 +37,17 @@ public final class DecodedSyntax {
         return sb.toString();
     }
 
+    /**
+     * Serializes parsed elements given in stream order (a {@code StreamHeader}, {@code ClipHeader}s, {@code Keyframe}s
+     * with their planes, {@code TextChunk}s with their texts); anything else is skipped as clause 10.1 says. For
+     * tools that hold the elements already, such as an encoder or the conformance generator.
+     */
+    public static String of(Iterable<?> elements) {
+        StringBuilder sb = new StringBuilder(MAGIC_LINE).append('\n');
+        for (Object o : elements) append(sb, o);
+        return sb.toString();
+    }
+
     /** MD5 of {@link #of} in lowercase hex. */
     public static String md5(M3cReader reader) throws IOException {
         return md5(of(reader));
@@ -51,7 +62,8 @@ public final class DecodedSyntax {
         }
     }
 
-    static void append(StringBuilder sb, Object s) {
+    /** Appends the line of one element (none for elements clause 10.1 excludes). */
+    public static void append(StringBuilder sb, Object s) {
         if (s instanceof StreamHeader h) {
             sb.append("stream_header")
                     .append(" coded_width=").append(h.codedWidth())

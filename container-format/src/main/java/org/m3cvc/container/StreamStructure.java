@@ -153,6 +153,9 @@ public final class StreamStructure {
     }
 
     public void onText(RawChunk c, TextChunk t) throws M3cFormatException {
+        if (expect == Expect.KEYFRAME) {
+            throw err(c, "", Requirement.ST_3, "the keyframe of clip " + currentClip.clipIndex(), "text");
+        }
         if (expect != Expect.TEXT) {
             throw err(c, "", Requirement.ST_5, "clip_text_count text chunks after the keyframe", "one more text");
         }
@@ -191,9 +194,14 @@ public final class StreamStructure {
         expect = Expect.DONE;
     }
 
-    /** A critical chunk other than text arrived: any texts still owed break ST-5. */
+    /**
+     * A critical chunk other than text arrived: a keyframe still owed breaks ST-3, texts still owed break ST-5.
+     */
     private void checkGroupBoundary(RawChunk c) throws M3cFormatException {
         if (expect == Expect.STREAM_HEADER) throw err(c, "", Requirement.ST_1, "stream_header first", c.name());
+        if (expect == Expect.KEYFRAME && c.knownType() != org.m3cvc.container.chunk.ChunkType.KEYFRAME) {
+            throw err(c, "", Requirement.ST_3, "the keyframe of clip " + currentClip.clipIndex(), c.name());
+        }
         if (expect == Expect.DONE) throw err(c, "", Requirement.ST_6, "nothing after end_of_stream", c.name());
         if (expect == Expect.SEEK_INDEX_OR_GROUP) expect = Expect.GROUP;
         if (expect == Expect.TEXT) {

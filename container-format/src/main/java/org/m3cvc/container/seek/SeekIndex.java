@@ -11,12 +11,12 @@ import org.m3cvc.container.bits.BitWriter;
  * seek_index (spec clause 6.4), ancillary: where each clip group starts, in bytes and frames. Offsets are delta-coded
  * from the end of the seek_index chunk, so the index's own size does not feed back into its values.
  *
- * @param offsetDeltas seek_offset_delta per entry (owned)
- * @param frameDeltas seek_frame_delta per entry (owned)
+ * @param seekOffsetDeltas seek_offset_delta per entry (owned)
+ * @param seekFrameDeltas seek_frame_delta per entry (owned)
  */
-public record SeekIndex(long[] offsetDeltas, long[] frameDeltas) {
+public record SeekIndex(long[] seekOffsetDeltas, long[] seekFrameDeltas) {
 
-    public int entryCount() { return offsetDeltas.length; }
+    public int entryCount() { return seekOffsetDeltas.length; }
 
     /**
      * Builds the index from absolute clip_header offsets and first frames.
@@ -38,17 +38,17 @@ public record SeekIndex(long[] offsetDeltas, long[] frameDeltas) {
 
     /** Absolute clip_header offsets, given the file offset just past this chunk. */
     public long[] absoluteOffsets(long indexEnd) {
-        long[] out = new long[offsetDeltas.length];
+        long[] out = new long[seekOffsetDeltas.length];
         long o = indexEnd;
-        for (int i = 0; i < out.length; i++) out[i] = o += offsetDeltas[i];
+        for (int i = 0; i < out.length; i++) out[i] = o += seekOffsetDeltas[i];
         return out;
     }
 
     /** Absolute first frames. */
     public long[] absoluteFrames() {
-        long[] out = new long[frameDeltas.length];
+        long[] out = new long[seekFrameDeltas.length];
         long f = 0;
-        for (int i = 0; i < out.length; i++) out[i] = f += frameDeltas[i];
+        for (int i = 0; i < out.length; i++) out[i] = f += seekFrameDeltas[i];
         return out;
     }
 
@@ -71,8 +71,8 @@ public record SeekIndex(long[] offsetDeltas, long[] frameDeltas) {
     }
 
     public void write(BitWriter w) {
-        w.leb128(offsetDeltas.length);
-        for (int i = 0; i < offsetDeltas.length; i++) w.leb128(offsetDeltas[i]).leb128(frameDeltas[i]);
+        w.leb128(seekOffsetDeltas.length);
+        for (int i = 0; i < seekOffsetDeltas.length; i++) w.leb128(seekOffsetDeltas[i]).leb128(seekFrameDeltas[i]);
     }
 
     public byte[] toPayload() {
