@@ -1,5 +1,7 @@
 package org.m3cvc.container;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -41,10 +43,12 @@ public final class M3cReader implements AutoCloseable {
     private boolean ended;
 
     private M3cReader(InputStream stream, String file, FileHeader fh, long offset, StreamStructure structure) {
-        this.stream = stream;
+        // Chunk headers are read byte by byte: never let that reach an unbuffered file or socket.
+        this.stream = stream instanceof BufferedInputStream || stream instanceof ByteArrayInputStream ? stream
+                : new BufferedInputStream(stream);
         this.file = file;
         this.fileHeader = fh;
-        this.in = new CountingInput(stream, offset);
+        this.in = new CountingInput(this.stream, offset);
         this.chunks = new ChunkReader(in, file);
         this.structure = structure;
     }
@@ -56,6 +60,9 @@ public final class M3cReader implements AutoCloseable {
      * @param file the name used in error messages
      */
     public static M3cReader open(InputStream stream, String file) throws IOException {
+        if (!(stream instanceof BufferedInputStream || stream instanceof ByteArrayInputStream)) {
+            stream = new BufferedInputStream(stream);
+        }
         try {
             byte[] head = new byte[FileHeader.SIZE_BYTES];
             CountingInput probe = new CountingInput(stream, 0);

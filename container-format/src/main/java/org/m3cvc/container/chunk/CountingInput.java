@@ -33,22 +33,4 @@ public final class CountingInput {
         offset += done;
         return done;
     }
-
-    /** Skips up to {@code n} bytes; returns how many were skipped (fewer only at end of input). */
-    public long skipFully(long n) throws IOException {
-        long done = 0;
-        byte[] scratch = null;
-        while (done < n) {
-            long s = in.skip(n - done);
-            if (s <= 0) {
-                if (scratch == null) scratch = new byte[8192];
-                int r = in.read(scratch, 0, (int) Math.min(scratch.length, n - done));
-                if (r < 0) break;
-                s = r;
-            }
-            done += s;
-        }
-        offset += done;
-        return done;
-    }
 }
