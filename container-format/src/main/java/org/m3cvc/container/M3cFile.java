@@ -52,7 +52,10 @@ public final class M3cFile implements AutoCloseable {
             StreamHeader sh = r.streamHeader();
             if (si != null) {
                 long indexEnd = r.offset();
-                return new M3cFile(path, ch, r.fileHeader(), sh, si.absoluteOffsets(indexEnd), si.absoluteFrames(), true);
+                long[] offs = si.absoluteOffsets(indexEnd);
+                long[] frames = si.absoluteFrames();
+                checkSeekIndex(path.toString(), indexEnd, ch.size(), sh, offs, frames);
+                return new M3cFile(path, ch, r.fileHeader(), sh, offs, frames, true);
             }
             List<long[]> found = new ArrayList<>();
             ChunkEvent e;
@@ -65,6 +68,24 @@ public final class M3cFile implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
+        }
+    }
+
+    /**
+     * SI-2 as far as it can be checked without reading the clips: entries strictly increase, start at the first byte
+     * after the index and at frame 0, and stay inside the file and the frame count. Each clip read checks the rest.
+     */
+    private static void checkSeekIndex(String file, long indexEnd, long fileSize, StreamHeader sh, long[] offs,
+                                       long[] frames) throws M3cFormatException {
+        for (int i = 0; i < offs.length; i++) {
+            boolean offsetOk = i == 0 ? offs[0] >= indexEnd : offs[i] > offs[i - 1];
+            boolean frameOk = i == 0 ? frames[0] == 0 : frames[i] > frames[i - 1];
+            if (!offsetOk || offs[i] >= fileSize || !frameOk || frames[i] >= sh.frameCount()) {
+                throw new M3cFormatException(file, indexEnd, 0, "/seek_index/seek_offset_delta", String.format(
+                        "entry %d inside the file (%d bytes), after entry %d, at a frame below frame_count", i,
+                        fileSize, i - 1), String.format("offset %d, frame %d", offs[i], frames[i]),
+                        Requirement.SI_2);
+            }
         }
     }
 
