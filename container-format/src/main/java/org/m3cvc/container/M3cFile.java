@@ -48,10 +48,12 @@ public final class M3cFile implements AutoCloseable {
         try {
             // The reader must not close the channel: wrap it so close() is a no-op for the header pass.
             M3cReader r = M3cReader.open(nonClosing(ch), path.toString());
-            SeekIndex si = r.seekIndex();
+            r.next(); // the stream header
+            ChunkEvent second = r.peek();
+            SeekIndex si = second != null && second.syntax() instanceof SeekIndex s ? s : null;
             StreamHeader sh = r.streamHeader();
             if (si != null) {
-                long indexEnd = r.offset();
+                long indexEnd = second.raw().offset() + second.raw().totalBytes();
                 long[] offs = si.absoluteOffsets(indexEnd);
                 long[] frames = si.absoluteFrames();
                 checkSeekIndex(path.toString(), indexEnd, ch.size(), sh, offs, frames);

@@ -41,6 +41,7 @@ public final class M3cReader implements AutoCloseable {
     private SeekIndex seekIndex;
     private final Deque<ChunkEvent> pending = new ArrayDeque<>();
     private boolean ended;
+    private IOException failure;
 
     private M3cReader(InputStream stream, String file, FileHeader fh, long offset, StreamStructure structure) {
         // Chunk headers are read byte by byte: never let that reach an unbuffered file or socket.
@@ -54,7 +55,8 @@ public final class M3cReader implements AutoCloseable {
     }
 
     /**
-     * Reads the file header, the stream header and a seek index that follows it.
+     * Reads the file header and the stream header, nothing more: a damaged chunk after them surfaces from
+     * {@link #next()}, with the headers already available.
      *
      * @param stream the input, positioned at the file start; owned by the reader from now on
      * @param file the name used in error messages
@@ -83,8 +85,6 @@ public final class M3cReader implements AutoCloseable {
                         Requirement.ST_1);
             }
             r.pending.add(first);
-            ChunkEvent second = r.readEvent();
-            if (second != null) r.pending.add(second);
             return r;
         } catch (IOException | RuntimeException e) {
             stream.close();
@@ -110,8 +110,30 @@ public final class M3cReader implements AutoCloseable {
 
     public StreamHeader streamHeader() { return streamHeader; }
 
-    /** The seek index if the stream has one; null otherwise. */
+    /**
+     * The seek index, once read: non-null after the chunk following the stream header has been read (by
+     * {@link #next()} or {@link #peek()}) and was a seek_index; null before that or if there is none.
+     */
     public SeekIndex seekIndex() { return seekIndex; }
+
+    /**
+     * The next chunk without consuming it (null at the end), for example to look for a seek_index right after
+     * {@link #open}. A malformed chunk throws here as it would from {@link #next()}.
+     */
+    public ChunkEvent peek() throws IOException {
+        if (pending.isEmpty()) {
+            ChunkEvent e;
+            try {
+                e = readEvent();
+            } catch (IOException x) {
+                failure = x;
+                throw x;
+            }
+            if (e == null) return null;
+            pending.add(e);
+        }
+        return pending.peek();
+    }
 
     /** File offset of the next unread byte. */
     public long offset() { return in.offset(); }
@@ -121,6 +143,8 @@ public final class M3cReader implements AutoCloseable {
      */
     public ChunkEvent next() throws IOException {
         if (!pending.isEmpty()) return pending.poll();
+        // A chunk that failed under peek() fails again here rather than being skipped.
+        if (failure != null) throw failure;
         return readEvent();
     }
 

@@ -52,6 +52,9 @@ class RoundTripTest {
         }
         try (M3cReader rd = M3cReader.open(Files.newInputStream(out), "a.m3c")) {
             assertEquals(sh.frameCount(), rd.streamHeader().frameCount());
+            assertNull(rd.seekIndex(), "read lazily");
+            assertTrue(rd.next().syntax() instanceof StreamHeader);
+            assertTrue(rd.peek().syntax() instanceof org.m3cvc.container.seek.SeekIndex);
             assertNotNull(rd.seekIndex());
             for (int i = 0; i < 3; i++) {
                 ClipGroup g = rd.nextClip();
