@@ -275,8 +275,11 @@ final class InvalidCases {
             TextChunk t = (TextChunk) s.chunk(ChunkType.TEXT, 1).syntax;
             s.chunk(ChunkType.TEXT, 1).payload = text(1, 1, t.textCoder(), "en", t.textSize(), t.textData()).toPayload();
         });
-        add("TX-3", "coder_differs_from_header", "A raw text in a stream whose text_coder is lzw", s ->
-                s.chunk(ChunkType.TEXT, 0).payload = text(0, 0, 0, "en", 2, "hi".getBytes()).toPayload());
+        StreamSpec lzwInRaw = new Base().clips(1).trailing(false).build();
+        lzwInRaw.header(b -> b.textCoder = TextCoder.RAW.code());
+        lzwInRaw.body.add(2, ChunkSpec.of(TextChunk.of(TextRole.OTHER, 0, TextCoder.LZW, "en", "lzw text")));
+        lzwInRaw.chunk(ChunkType.CLIP_HEADER, 0).payload = new ClipHeader(0, 0, 1, 0, 1).toPayload();
+        add("TX-3", "lzw_text_in_raw_stream", "An LZW text in a stream whose text_coder is raw", lzwInRaw);
         add("TX-4", "empty_language", "text_language empty", s -> {
             TextChunk t = (TextChunk) s.chunk(ChunkType.TEXT, 0).syntax;
             s.chunk(ChunkType.TEXT, 0).payload = text(0, 0, 1, "", t.textSize(), t.textData()).toPayload();

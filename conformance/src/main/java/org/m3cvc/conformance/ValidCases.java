@@ -198,6 +198,13 @@ final class ValidCases {
         b.planes = Base.PlaneStyle.RANDOM;
         c.add(new Case("v26_one_frame_clips_binary_codebook", "One-frame clips alternating modes; 3x7 plane with a "
                 + "binary codebook (1-bit literals)", b.build(), null));
+        b = new Base().clips(2, 2);
+        b.texts = i -> List.of(
+                TextChunk.shortest(TextRole.KEYFRAME_DESCRIPTION, i, TextCoder.LZW, "en", "a heron"),
+                TextChunk.shortest(TextRole.CLIP_DESCRIPTION, i, TextCoder.LZW, "en",
+                        "The heron walks to the right, the heron stops, the heron walks to the right again."));
+        c.add(new Case("v27_raw_and_lzw_texts", "text_coder lzw in the stream header; a short text stored raw (LZW "
+                + "would expand it) beside LZW texts (TX-3 allows raw)", b.build(), null));
         return c;
     }
 

@@ -54,7 +54,7 @@ public enum Requirement {
     KF_5("KF-5", Kind.CORRUPTED, "Every decoded index is less than codebook_size."),
     TX_1("TX-1", Kind.UNSUPPORTED, "text_role is a value of the text_role table."),
     TX_2("TX-2", Kind.CORRUPTED, "text_target names the clip (clip_description) or keyframe (keyframe_description) of the clip group holding the text, the trailing keyframe in the last group, or is 0 for role other."),
-    TX_3("TX-3", Kind.CORRUPTED, "text_coder of a text equals text_coder of the stream_header."),
+    TX_3("TX-3", Kind.CORRUPTED, "text_coder of a text is raw (0) or the text_coder of the stream_header."),
     TX_4("TX-4", Kind.CORRUPTED, "text_language is a non-empty tag of at most max_language_bytes bytes of ASCII letters, digits and '-'."),
     TX_5("TX-5", Kind.CORRUPTED, "text_size is at most max_text_size."),
     TX_6("TX-6", Kind.CORRUPTED, "text_data decodes, by the process of text_coder, to exactly text_size bytes and consumes exactly its bytes; padding bits are zero."),

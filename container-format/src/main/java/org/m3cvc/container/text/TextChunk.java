@@ -31,6 +31,16 @@ public record TextChunk(int textRole, int textTarget, int textCoder, String text
 
     public TextCoder textCoderEnum() { return TextCoder.fromCode(textCoder); }
 
+    /**
+     * Codes {@code text} with {@code coder}, or raw where that is not longer (as TX-3 allows): the choice an encoder
+     * should make for every text.
+     */
+    public static TextChunk shortest(TextRole role, int target, TextCoder coder, String language, String text) {
+        TextChunk coded = of(role, target, coder, language, text);
+        TextChunk raw = of(role, target, TextCoder.RAW, language, text);
+        return raw.textData().length <= coded.textData().length ? raw : coded;
+    }
+
     /** Codes {@code text} with {@code coder}. */
     public static TextChunk of(TextRole role, int target, TextCoder coder, String language, String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
@@ -50,8 +60,9 @@ public record TextChunk(int textRole, int textTarget, int textCoder, String text
         int textTarget = (int) r.leb128("text_target", 0, MAX_CLIP_COUNT, Requirement.TX_2);
         at = r.bitPosition();
         int textCoder = r.u8("text_coder");
-        if (textCoder != sh.textCoder()) {
-            throw r.errorAt(at, "text_coder", Requirement.TX_3, "stream_header text_coder " + sh.textCoder(), textCoder);
+        if (textCoder != TextCoder.RAW.code() && textCoder != sh.textCoder()) {
+            throw r.errorAt(at, "text_coder", Requirement.TX_3, "0 (raw) or stream_header text_coder "
+                    + sh.textCoder(), textCoder);
         }
         at = r.bitPosition();
         String textLanguage = r.string("text_language", MAX_LANGUAGE_BYTES, Requirement.TX_4);
