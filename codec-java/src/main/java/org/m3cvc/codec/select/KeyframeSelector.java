@@ -1,0 +1,86 @@
+package org.m3cvc.codec.select;
+
+import java.math.BigDecimal;
+
+import org.m3cvc.codec.frame.Frame;
+
+/**
+ * Keyframe selection of the paper (section 3.2): frame n becomes a keyframe when
+ * {@code D = λ1·(1 − cos(sem(F_n), sem(F_l))) + λ2·motion(F_l, F_n) − D_th > 0}, F_l being the last keyframe, or when
+ * the clip since F_l has reached {@code maxClipFrames}. Frame 0 is always a keyframe. Streaming: frames are offered
+ * one at a time and only the last keyframe and its embedding are kept.
+ *
+ * <p>Motion is normalised by the frame diagonal (so λ2 does not depend on the working resolution): motion = mean flow
+ * magnitude / sqrt(w² + h²) × 100, in percent of the diagonal. Not thread-safe.
+ */
+public final class KeyframeSelector {
+    private final SemanticEmbedder semantic;
+    private final MotionEstimator motion;
+    private final double lambda1;
+    private final double lambda2;
+    private final double threshold;
+    private final int maxClipFrames;
+    private Frame last;
+    private float[] lastEmbedding;
+    private int sinceLast;
+    private double lastScore = Double.NaN;
+
+    /**
+     * @param semantic null to leave the semantic term out (λ1 is then ignored)
+     * @param motion null to leave the motion term out (λ2 is then ignored)
+     * @param maxClipFrames the longest clip, 1..4096 (max_clip_frames)
+     */
+    public KeyframeSelector(SemanticEmbedder semantic, MotionEstimator motion, BigDecimal lambda1, BigDecimal lambda2,
+                            BigDecimal threshold, int maxClipFrames) {
+        if (maxClipFrames < 1) throw new IllegalArgumentException("maxClipFrames " + maxClipFrames);
+        this.semantic = semantic;
+        this.motion = motion;
+        this.lambda1 = lambda1.doubleValue();
+        this.lambda2 = lambda2.doubleValue();
+        this.threshold = threshold.doubleValue();
+        this.maxClipFrames = maxClipFrames;
+    }
+
+    /** Whether {@code f}, the next frame in display order, starts a new clip (is a keyframe). */
+    public boolean offer(Frame f) throws Exception {
+        if (last == null || sinceLast >= maxClipFrames) return accept(f, semantic == null ? null : semantic.embed(f));
+        double d = -threshold;
+        float[] e = null;
+        if (semantic != null) {
+            e = semantic.embed(f);
+            d += lambda1 * (1 - cosine(e, lastEmbedding));
+        }
+        if (motion != null) {
+            double diag = Math.sqrt((double) f.width() * f.width() + (double) f.height() * f.height());
+            d += lambda2 * motion.meanFlowMagnitude(last, f) / diag * 100;
+        }
+        lastScore = d;
+        if (d > 0) return accept(f, e);
+        sinceLast++;
+        return false;
+    }
+
+    /** D of the last frame that was scored (NaN before any), for diagnostics. */
+    public double lastScore() { return lastScore; }
+
+    private boolean accept(Frame f, float[] embedding) {
+        last = f;
+        lastEmbedding = embedding;
+        sinceLast = 1;
+        return true;
+    }
+
+    /** Cosine similarity in double; 1 for two zero vectors (nothing to tell them apart). */
+    static double cosine(float[] a, float[] b) {
+        if (a.length != b.length) throw new IllegalArgumentException(a.length + " vs " + b.length);
+        double ab = 0, aa = 0, bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ab += (double) a[i] * b[i];
+            aa += (double) a[i] * a[i];
+            bb += (double) b[i] * b[i];
+        }
+        if (aa == 0 && bb == 0) return 1;
+        if (aa == 0 || bb == 0) return 0;
+        return ab / Math.sqrt(aa * bb);
+    }
+}
