@@ -1,0 +1,120 @@
+package org.m3cvc.codec.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.m3cvc.codec.describe.Describer;
+import org.m3cvc.codec.frame.Frame;
+import org.m3cvc.codec.frame.FrameSource;
+import org.m3cvc.codec.frame.VideoFormat;
+import org.m3cvc.codec.select.KeyframeSelector;
+import org.m3cvc.container.Limits;
+import org.m3cvc.container.M3cWriter;
+import org.m3cvc.container.clip.ClipHeader;
+import org.m3cvc.container.clip.ClipMode;
+import org.m3cvc.container.header.StreamHeader;
+import org.m3cvc.container.keyframe.IndexPlane;
+import org.m3cvc.container.keyframe.Keyframe;
+import org.m3cvc.container.text.TextChunk;
+import org.m3cvc.container.text.TextRole;
+
+/**
+ * The encoder's data flow (architecture: FrameSource → KeyframeSelector → KeyframeCoder → Describer → writer).
+ * Frames are streamed: only the current frame, the last keyframe and the small per-clip results (an index plane and
+ * texts) are held, so the length of the input does not drive memory. Counts are known only at the end, which is why
+ * the writer receives the clips then (it spools and renames: no partial output).
+ */
+public final class StreamEncoder {
+    /** What was written. */
+    public record Summary(long frames, int clips, int keyframes, long bytes, double bitsPerPixel) {}
+
+    private record Pending(long firstFrame, IndexPlane plane, String keyframeText, long[] frames) {}
+
+    private StreamEncoder() {}
+
+    /**
+     * @param header the pack-derived fields (plane size, codebook, latent shape, pack identity and name); counts,
+     *     size, rate and sampler settings are filled in here
+     * @throws IOException for an empty input, an input beyond the spec's limits, or a write failure
+     */
+    public static Summary encode(FrameSource source, KeyframeSelector selector, KeyframeCoder coder,
+                                 Describer describer, EncoderSettings settings, StreamHeader.Builder header,
+                                 Path out, Progress progress) throws Exception {
+        VideoFormat fmt = source.format();
+        double fps = fmt.frameRate();
+        List<Pending> clips = new ArrayList<>();
+        Frame previousKey = null;
+        Frame last = null;
+        long n = 0;
+        Frame f;
+        while ((f = source.next()) != null) {
+            if (n >= Limits.MAX_FRAME_COUNT) throw new IOException("input longer than " + Limits.MAX_FRAME_COUNT + " frames");
+            boolean key = selector.offer(f);
+            if (key || clips.isEmpty() || clips.get(clips.size() - 1).frames()[0] >= Limits.MAX_CLIP_FRAMES) {
+                if (clips.size() >= Limits.MAX_CLIP_COUNT) throw new IOException("more than " + Limits.MAX_CLIP_COUNT + " clips");
+                String text = describer.describeKeyframe(f, previousKey, n / fps);
+                clips.add(new Pending(n, coder.encode(f), text, new long[] {0}));
+                previousKey = f;
+            }
+            clips.get(clips.size() - 1).frames()[0]++;
+            last = f;
+            progress.frames(++n, -1);
+        }
+        if (n == 0) throw new IOException("the input has no frames");
+
+        Pending tail = clips.get(clips.size() - 1);
+        boolean trailing = settings.interpolation() && tail.frames()[0] >= 2;
+        IndexPlane trailingPlane = trailing ? coder.encode(last) : null;
+        String trailingText = trailing ? describer.describeKeyframe(last, previousKey, (n - 1) / fps) : null;
+
+        header.codedWidth = header.displayWidth = fmt.width();
+        header.codedHeight = header.displayHeight = fmt.height();
+        header.frameRateNum = fmt.frameRateNum();
+        header.frameRateDen = fmt.frameRateDen();
+        header.frameCount = (int) n;
+        header.clipCount = clips.size();
+        header.keyframeCount = clips.size() + (trailing ? 1 : 0);
+        header.samplerId = settings.samplerId().code();
+        header.samplerSteps = settings.samplerSteps();
+        header.guidanceScaleQ8 = settings.guidanceScaleQ8();
+        header.noiseSeed = settings.noiseSeed();
+        header.textCoder = settings.textCoder().code();
+        StreamHeader sh = header.build();
+        String lang = describer.language();
+
+        Path tmpParent = out.toAbsolutePath().getParent();
+        if (tmpParent != null && !Files.isDirectory(tmpParent)) throw new IOException(out + ": no such directory");
+        try (M3cWriter w = M3cWriter.create(out, sh, settings.seekIndex())) {
+            for (int i = 0; i < clips.size(); i++) {
+                Pending c = clips.get(i);
+                int frames = (int) c.frames()[0];
+                boolean hasEnd = i + 1 < clips.size() || trailing;
+                ClipMode mode = settings.interpolation() && hasEnd ? ClipMode.INTERPOLATION : ClipMode.PREDICTION;
+                List<TextChunk> texts = new ArrayList<>();
+                if (c.keyframeText() != null) texts.add(text(TextRole.KEYFRAME_DESCRIPTION, i, settings, lang, c.keyframeText()));
+                String clipText = describer.describeClip(c.keyframeText(), c.firstFrame() / fps, frames / fps);
+                if (clipText != null) texts.add(text(TextRole.CLIP_DESCRIPTION, i, settings, lang, clipText));
+                if (i == clips.size() - 1 && trailingText != null) {
+                    texts.add(text(TextRole.KEYFRAME_DESCRIPTION, clips.size(), settings, lang, trailingText));
+                }
+                w.writeClip(new ClipHeader(i, (int) c.firstFrame(), frames, mode.code(), texts.size()),
+                        Keyframe.of(i, (int) c.firstFrame(), settings.planeCoding(), c.plane(), sh.codebookSize()), texts);
+            }
+            if (trailing) {
+                w.writeTrailingKeyframe(Keyframe.of(clips.size(), (int) (n - 1), settings.planeCoding(), trailingPlane,
+                        sh.codebookSize()));
+            }
+            w.finish();
+        }
+        long bytes = Files.size(out);
+        return new Summary(n, clips.size(), sh.keyframeCount(), bytes,
+                bytes * 8.0 / ((double) fmt.width() * fmt.height() * n));
+    }
+
+    private static TextChunk text(TextRole role, int target, EncoderSettings s, String lang, String text) {
+        return TextChunk.shortest(role, target, s.textCoder(), lang, text);
+    }
+}
