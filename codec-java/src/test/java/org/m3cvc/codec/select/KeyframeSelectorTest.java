@@ -53,6 +53,16 @@ class KeyframeSelectorTest {
     }
 
     @Test
+    void pooledEmbedderSeparatesScenesAndIgnoresSmallShifts() {
+        PooledEmbedder e = new PooledEmbedder();
+        Frame a = textured(256, 160, 0, 1, 0);
+        double self = KeyframeSelector.cosine(e.embed(a), e.embed(textured(256, 160, 1, 1, 1)));
+        double cut = KeyframeSelector.cosine(e.embed(a), e.embed(textured(256, 160, 0, 3, 1)));
+        assertTrue(self > 0.95, "one-pixel pan: " + self);
+        assertTrue(cut < self - 0.2, "another scene: " + cut + " vs " + self);
+    }
+
+    @Test
     void cosineEdgeCases() {
         assertEquals(1, KeyframeSelector.cosine(new float[] {0, 0}, new float[] {0, 0}));
         assertEquals(0, KeyframeSelector.cosine(new float[] {1, 0}, new float[] {0, 0}));
