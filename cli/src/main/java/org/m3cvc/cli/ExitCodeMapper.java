@@ -13,6 +13,7 @@ final class ExitCodeMapper implements IExitCodeExceptionMapper {
         if (t instanceof FailureException f) return f.failure().exitCode();
         if (t instanceof M3cFormatException f) return ExitCodes.of(f.kind());
         if (t instanceof ParameterException) return ExitCodes.USAGE;
+        if (t instanceof org.m3cvc.codec.pack.PackException) return ExitCodes.PACK;
         if (t instanceof java.io.IOException) return ExitCodes.IO_ERROR;
         return ExitCodes.INTERNAL;
     }

@@ -16,6 +16,7 @@ import org.m3cvc.container.Requirement;
  *   <tr><td>3</td><td>unsupported (a requirement of kind unsupported is broken: newer read_version, unknown critical
  *       chunk, unknown coder id)</td></tr>
  *   <tr><td>4</td><td>I/O error: the file cannot be opened or read</td></tr>
+ *   <tr><td>5</td><td>model pack error: missing, damaged, or not the pack the stream was encoded with</td></tr>
  *   <tr><td>70</td><td>internal error (a bug in m3cvc; rerun with --debug for the stack trace)</td></tr>
  * </table>
  */
@@ -27,6 +28,7 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     public static final int UNSUPPORTED = 3;
     public static final int IO_ERROR = 4;
+    public static final int PACK = 5;
     /** sysexits.h EX_SOFTWARE. */
     public static final int INTERNAL = 70;
 
@@ -43,6 +45,7 @@ public final class ExitCodes {
         m.put(Integer.toString(USAGE), "usage error: bad options or arguments");
         m.put(Integer.toString(UNSUPPORTED), "unsupported: newer read_version, unknown critical chunk or coder id");
         m.put(Integer.toString(IO_ERROR), "I/O error: the file cannot be opened or read");
+        m.put(Integer.toString(PACK), "model pack missing, damaged, or not the stream's (encode, decode)");
         m.put(Integer.toString(INTERNAL), "internal error (a bug; --debug prints its stack trace)");
         return m;
     }

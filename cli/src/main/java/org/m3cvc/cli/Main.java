@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
+import org.m3cvc.cli.codec.DecodeCommand;
+import org.m3cvc.cli.codec.EncodeCommand;
+import org.m3cvc.cli.codec.TestPackCommand;
 import org.m3cvc.cli.probe.ProbeCommand;
 import org.m3cvc.cli.syntax.SyntaxCommand;
 import org.m3cvc.cli.verify.VerifyCommand;
@@ -20,12 +23,13 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code m3cvc} command: {@code probe}, {@code verify} and {@code syntax} of .m3c streams. Needs the container
- * library alone: probing never loads a model.
+ * The {@code m3cvc} command: {@code probe}, {@code verify} and {@code syntax} of .m3c streams, which need the
+ * container library alone (probing never loads a model), and {@code encode}, {@code decode} and {@code testpack},
+ * which run the codec.
  */
 @Command(name = "m3cvc", mixinStandardHelpOptions = true, versionProvider = Version.class,
         synopsisSubcommandLabel = "COMMAND",
-        description = {"Analyzes and validates .m3c streams of the M3-CVC generative video codec.",
+        description = {"Encodes, decodes, analyzes and validates .m3c streams of the M3-CVC generative video codec.",
                 "Run 'm3cvc COMMAND --help' for the options of a command."})
 public final class Main implements Callable<Integer> {
     @Spec
@@ -40,7 +44,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand: probe, verify or syntax");
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand: probe, verify, syntax, encode, decode or testpack");
     }
 
     /**
@@ -74,7 +78,10 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main())
                 .addSubcommand(new ProbeCommand(out))
                 .addSubcommand(new VerifyCommand(out))
-                .addSubcommand(new SyntaxCommand(out));
+                .addSubcommand(new SyntaxCommand(out))
+                .addSubcommand(new EncodeCommand())
+                .addSubcommand(new DecodeCommand())
+                .addSubcommand(new TestPackCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(outWriter)
                 .setErr(errWriter)

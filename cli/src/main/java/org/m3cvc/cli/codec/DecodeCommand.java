@@ -1,0 +1,74 @@
+package org.m3cvc.cli.codec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.m3cvc.cli.ExitCodes;
+import org.m3cvc.cli.Version;
+import org.m3cvc.cli.common.InputFiles;
+import org.m3cvc.codec.clip.OnnxClipInterpolator;
+import org.m3cvc.codec.frame.FrameSink;
+import org.m3cvc.codec.frame.FrameSinks;
+import org.m3cvc.codec.frame.VideoFormat;
+import org.m3cvc.codec.keyframe.KeyframeDecoder;
+import org.m3cvc.codec.keyframe.SamplingParams;
+import org.m3cvc.codec.pack.ModelPack;
+import org.m3cvc.codec.pipeline.StreamDecoder;
+import org.m3cvc.codec.runtime.PackSessions;
+import org.m3cvc.container.M3cReader;
+import org.m3cvc.container.header.StreamHeader;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code m3cvc decode IN.m3c -o OUT}: an .m3c stream to frames. */
+@Command(name = "decode", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Decodes an .m3c stream with its model pack into a video: OUT.y4m, a PNG sequence "
+                + "(a directory or a name with %d), or any file FFmpeg writes (.mp4, .mkv, ...).",
+                "The pack must be the one the stream names (pack_sha256) unless --force-pack."})
+public final class DecodeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "IN.m3c", description = "The stream.")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "The output video.")
+    Path output;
+
+    @Mixin
+    PackOptions packOptions;
+
+    @Option(names = "--force-pack", description = "Decode with a pack other than the stream's (output is not conforming).")
+    boolean forcePack;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress or summary.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelPack pack = packOptions.open();
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "decode", quiet);
+        long frames;
+        try (M3cReader reader = M3cReader.open(InputFiles.open(input), input.toString())) {
+            StreamHeader sh = reader.streamHeader();
+            pack.checkStream(sh, forcePack);
+            SamplingParams params = SamplingParams.of(sh);
+            VideoFormat fmt = new VideoFormat(sh.codedWidth(), sh.codedHeight(), sh.frameRateNum(), sh.frameRateDen());
+            try (PackSessions sessions = PackSessions.open(pack, packOptions.device, packOptions.threads);
+                 FrameSink sink = FrameSinks.forPath(output, fmt)) {
+                KeyframeDecoder keyframes = new KeyframeDecoder(sessions);
+                frames = StreamDecoder.decode(reader,
+                        (plane, k, text, index) -> keyframes.decode(plane, k, index, params, null),
+                        new OnnxClipInterpolator(sessions), sink, bar);
+            }
+        }
+        bar.end();
+        if (!quiet) spec.commandLine().getOut().printf("%s: %d frames%n", output, frames);
+        return ExitCodes.OK;
+    }
+}
