@@ -158,6 +158,7 @@ public final class M3cWriter implements AutoCloseable {
                 os.flush();
                 ch.force(true);
             }
+            org.m3cvc.container.io.OutputFiles.makePublic(tmp);
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -72,6 +72,8 @@ class RoundTripTest {
             assertEquals(planes[1], f.readClip(1).keyframe().plane());
             assertEquals(planes[3], f.readClip(2).trailingKeyframe().plane());
         }
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(out)), "outputs are not left private like temporary files");
         try (InputStream in = Files.newInputStream(out)) {
             String syntax = DecodedSyntax.of(M3cReader.open(in, "a.m3c"));
             assertTrue(syntax.startsWith(DecodedSyntax.MAGIC_LINE + "\nstream_header coded_width=512 "), syntax);

@@ -55,6 +55,7 @@ final class TempOutput {
     void commit() throws IOException {
         if (done) throw new IllegalStateException(destination + ": already committed or discarded");
         try {
+            org.m3cvc.container.io.OutputFiles.makePublic(temp);
             if (Files.isDirectory(temp) && Files.isDirectory(destination)) Files.delete(destination);
             try {
                 Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
