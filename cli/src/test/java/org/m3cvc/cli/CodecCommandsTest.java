@@ -1,0 +1,124 @@
+package org.m3cvc.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.m3cvc.codec.frame.FfmpegFrameSink;
+import org.m3cvc.codec.frame.FfmpegFrameSource;
+import org.m3cvc.codec.frame.Frame;
+import org.m3cvc.codec.frame.VideoFormat;
+import org.m3cvc.container.M3cReader;
+import org.m3cvc.container.header.StreamHeader;
+
+/**
+ * encode, decode and testpack end to end through the command line: a synthetic clip with a scene cut, the hand-built
+ * test pack, real ONNX Runtime sessions and FFmpeg I/O.
+ */
+class CodecCommandsTest {
+    @TempDir static Path dir;
+    static Path pack;
+    static Path clip;
+
+    /** 48 frames at 24 fps, 256x160: a moving gradient, then a cut to another scene at frame 24. */
+    @BeforeAll
+    static void setUp() throws Exception {
+        pack = dir.resolve("pack");
+        Cli made = Cli.run("testpack", pack.toString(), "--size", "256x160");
+        assertEquals(0, made.exit(), made.toString());
+        clip = dir.resolve("clip.mkv");
+        try (FfmpegFrameSink sink = new FfmpegFrameSink(clip, new VideoFormat(256, 160, 24, 1),
+                FfmpegFrameSink.Encoder.FFV1_LOSSLESS)) {
+            for (int i = 0; i < 48; i++) {
+                byte[] rgb = new byte[256 * 160 * 3];
+                for (int y = 0; y < 160; y++) {
+                    for (int x = 0; x < 256; x++) {
+                        int p = (y * 256 + x) * 3;
+                        if (i < 24) {
+                            rgb[p] = (byte) (x + i * 2);
+                            rgb[p + 1] = (byte) y;
+                            rgb[p + 2] = 60;
+                        } else {
+                            rgb[p] = 30;
+                            rgb[p + 1] = (byte) (200 - y);
+                            rgb[p + 2] = (byte) (x / 2 + 100);
+                        }
+                    }
+                }
+                sink.write(new Frame(256, 160, i, rgb));
+            }
+            sink.finish();
+        }
+    }
+
+    @Test
+    void encodeVerifyDecodeRoundTrip() throws Exception {
+        Path m3c = dir.resolve("clip.m3c");
+        Cli enc = Cli.run("encode", clip.toString(), "-o", m3c.toString(), "--pack", pack.toString(), "--fps", "8",
+                "--quiet");
+        assertEquals(0, enc.exit(), enc.toString());
+        Cli ver = Cli.run("verify", m3c.toString());
+        assertEquals(0, ver.exit(), ver.toString());
+        try (M3cReader r = M3cReader.open(Files.newInputStream(m3c), "clip.m3c")) {
+            StreamHeader sh = r.streamHeader();
+            assertEquals(16, sh.frameCount(), "2 s at 8 fps");
+            assertEquals(256, sh.codedWidth());
+            assertTrue(sh.clipCount() >= 2, "the scene cut starts a clip: " + sh.clipCount());
+            assertEquals(16, sh.planeWidth(), "256 / 16");
+            assertEquals(10, sh.planeHeight(), "160 / 16");
+        }
+        Path y4m = dir.resolve("out.y4m");
+        Cli dec = Cli.run("decode", m3c.toString(), "-o", y4m.toString(), "--pack", pack.toString(), "--quiet");
+        assertEquals(0, dec.exit(), dec.toString());
+        try (FfmpegFrameSource src = FfmpegFrameSource.open(y4m, null)) {
+            assertEquals(256, src.format().width());
+            int n = 0;
+            Frame f;
+            Frame last = null;
+            while ((f = src.next()) != null) {
+                n++;
+                last = f;
+            }
+            assertEquals(16, n);
+            // The last frames show the second scene: blue rises left to right there.
+            assertTrue(last.at(250, 80, 2) > last.at(5, 80, 2) + 40, "second scene in the last frame");
+        }
+        // Same stream, same pack: bit-identical decodes.
+        Path again = dir.resolve("again.y4m");
+        assertEquals(0, Cli.run("decode", m3c.toString(), "-o", again.toString(), "--pack", pack.toString(), "-q").exit());
+        assertArrayEquals(Files.readAllBytes(y4m), Files.readAllBytes(again));
+    }
+
+    @Test
+    void packAndInputErrorsAreCleanAndLeaveNoOutput() throws Exception {
+        Path m3c = dir.resolve("e.m3c");
+        Cli noPack = Cli.run("encode", clip.toString(), "-o", m3c.toString(), "--pack", dir.resolve("none").toString());
+        assertEquals(ExitCodes.PACK, noPack.exit(), noPack.toString());
+        assertTrue(noPack.err().contains("testpack"), noPack.err());
+        Cli noInput = Cli.run("encode", dir.resolve("missing.mp4").toString(), "-o", m3c.toString(), "--pack",
+                pack.toString(), "-q");
+        assertEquals(ExitCodes.IO_ERROR, noInput.exit(), noInput.toString());
+        assertTrue(noInput.err().contains("missing.mp4"), noInput.err());
+        assertFalse(noInput.err().contains("\tat "), "no stack trace");
+        assertFalse(Files.exists(m3c));
+
+        // A stream encoded for another pack is refused unless forced.
+        Path other = dir.resolve("other-pack");
+        assertEquals(0, Cli.run("testpack", other.toString(), "--size", "256x160").exit());
+        Files.writeString(other.resolve("manifest.json"),
+                Files.readString(other.resolve("manifest.json")).replace("\"version\"", "\"comment\":\"x\",\"version\""));
+        Path s = dir.resolve("s.m3c");
+        assertEquals(0, Cli.run("encode", clip.toString(), "-o", s.toString(), "--pack", pack.toString(), "-q").exit());
+        Path out = dir.resolve("o.y4m");
+        Cli wrong = Cli.run("decode", s.toString(), "-o", out.toString(), "--pack", other.toString(), "-q");
+        assertEquals(ExitCodes.PACK, wrong.exit(), wrong.toString());
+        assertTrue(wrong.err().contains("--force-pack"), wrong.err());
+        assertFalse(Files.exists(out));
+        assertEquals(0, Cli.run("decode", s.toString(), "-o", out.toString(), "--pack", other.toString(),
+                "--force-pack", "-q").exit());
+    }
+}
