@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 
 import ai.onnxruntime.OnnxTensor;
+import org.m3cvc.codec.onnx.OnnxModelWriter;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
