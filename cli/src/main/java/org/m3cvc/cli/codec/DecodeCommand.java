@@ -3,6 +3,8 @@ package org.m3cvc.cli.codec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import ai.onnxruntime.OrtSession;
+
 import org.m3cvc.cli.ExitCodes;
 import org.m3cvc.cli.Version;
 import org.m3cvc.cli.common.InputFiles;
@@ -13,6 +15,8 @@ import org.m3cvc.codec.frame.VideoFormat;
 import org.m3cvc.codec.keyframe.KeyframeDecoder;
 import org.m3cvc.codec.keyframe.SamplingParams;
 import org.m3cvc.codec.pack.ModelPack;
+import org.m3cvc.codec.pack.PackRole;
+import org.m3cvc.codec.text.TextEmbedder;
 import org.m3cvc.codec.pipeline.StreamDecoder;
 import org.m3cvc.codec.runtime.PackSessions;
 import org.m3cvc.container.M3cReader;
@@ -62,9 +66,13 @@ public final class DecodeCommand implements Callable<Integer> {
             try (PackSessions sessions = PackSessions.open(pack, packOptions.device, packOptions.threads);
                  FrameSink sink = FrameSinks.forPath(output, fmt)) {
                 KeyframeDecoder keyframes = new KeyframeDecoder(sessions);
-                frames = StreamDecoder.decode(reader,
-                        (plane, k, text, index) -> keyframes.decode(plane, k, index, params, null),
-                        new OnnxClipInterpolator(sessions), sink, bar);
+                // Descriptions condition the denoiser when the pack has a text encoder; otherwise none (text dropout).
+                OrtSession textSession = sessions.session(PackRole.TEXT_ENCODER);
+                try (TextEmbedder texts = textSession == null ? null : new TextEmbedder(pack.tokenizer(), textSession)) {
+                    frames = StreamDecoder.decode(reader, (plane, k, text, index) -> keyframes.decode(plane, k, index,
+                            params, texts != null && text != null ? texts.embed(text) : null),
+                            new OnnxClipInterpolator(sessions), sink, bar);
+                }
             }
         }
         bar.end();
