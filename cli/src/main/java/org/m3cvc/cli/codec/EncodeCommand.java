@@ -62,6 +62,10 @@ public final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--plane", paramLabel = "WxH", description = "Index-plane size; one the pack supports (default: its first).")
     String plane;
 
+    @Option(names = "--bpp", paramLabel = "X", description = "Target bits per pixel: keyframes the selector proposes are "
+            + "dropped, least needed first, until the stream fits (the first keyframe always stays).")
+    Double bpp;
+
     @Option(names = "--threshold", paramLabel = "D", description = "Keyframe threshold D_th (default: the pack's).")
     BigDecimal threshold;
 
@@ -116,8 +120,9 @@ public final class EncodeCommand implements Callable<Integer> {
         if (q8 < 0 || q8 > 65535) throw new ParameterException(spec.commandLine(), "--guidance out of 0..255.99");
         ModelPack.KeyframeSelection ks = pack.keyframeSelection();
         Describer describer = texts != null ? SidecarDescriber.load(texts) : new NoDescriber();
+        if (bpp != null && !(bpp > 0)) throw new ParameterException(spec.commandLine(), "--bpp must be positive");
         EncoderSettings settings = new EncoderSettings(!prediction, sampler, steps, q8, seed, PlaneCoding.CONTEXT_RANGE,
-                TextCoder.LZW, !noSeekIndex);
+                TextCoder.LZW, !noSeekIndex, bpp == null ? 0 : bpp);
         StreamHeader.Builder header = StreamHeader.builder().plane(ps.width(), ps.height(), pack.codebook().vectors())
                 .pack(pack.name(), pack.identity());
         header.latentChannels = pack.latent().channels();

@@ -13,6 +13,8 @@ import org.m3cvc.codec.frame.VideoFormat;
 import org.m3cvc.codec.select.KeyframeSelector;
 import org.m3cvc.container.Limits;
 import org.m3cvc.container.M3cWriter;
+import org.m3cvc.container.chunk.ChunkType;
+import org.m3cvc.container.chunk.ChunkWriter;
 import org.m3cvc.container.clip.ClipHeader;
 import org.m3cvc.container.clip.ClipMode;
 import org.m3cvc.container.header.StreamHeader;
@@ -31,7 +33,31 @@ public final class StreamEncoder {
     /** What was written. */
     public record Summary(long frames, int clips, int keyframes, long bytes, double bitsPerPixel) {}
 
-    private record Pending(long firstFrame, IndexPlane plane, String keyframeText, long[] frames) {}
+    /** One proposed clip: its keyframe plane, description, score and length so far. */
+    private static final class Pending implements KeyframeBudget.Candidate {
+        final long firstFrame;
+        final IndexPlane plane;
+        final String keyframeText;
+        final double score;
+        final long bytes;
+        long frames;
+
+        Pending(long firstFrame, IndexPlane plane, String keyframeText, double score, long bytes) {
+            this.firstFrame = firstFrame;
+            this.plane = plane;
+            this.keyframeText = keyframeText;
+            this.score = score;
+            this.bytes = bytes;
+        }
+
+        @Override public long bytes() { return bytes; }
+
+        @Override public double score() { return score; }
+
+        @Override public long frames() { return frames; }
+
+        @Override public void absorb(KeyframeBudget.Candidate next) { frames += next.frames(); }
+    }
 
     private StreamEncoder() {}
 
@@ -53,22 +79,36 @@ public final class StreamEncoder {
         while ((f = source.next()) != null) {
             if (n >= Limits.MAX_FRAME_COUNT) throw new IOException("input longer than " + Limits.MAX_FRAME_COUNT + " frames");
             boolean key = selector.offer(f);
-            if (key || clips.isEmpty() || clips.get(clips.size() - 1).frames()[0] >= Limits.MAX_CLIP_FRAMES) {
+            if (key || clips.isEmpty() || clips.get(clips.size() - 1).frames >= Limits.MAX_CLIP_FRAMES) {
                 if (clips.size() >= Limits.MAX_CLIP_COUNT) throw new IOException("more than " + Limits.MAX_CLIP_COUNT + " clips");
                 String text = describer.describeKeyframe(f, previousKey, n / fps);
-                clips.add(new Pending(n, coder.encode(f), text, new long[] {0}));
+                IndexPlane plane = coder.encode(f);
+                // The first keyframe must stay whatever the budget: it scores +infinity (so does a keyframe forced
+                // by the spec's clip-length limit alone, which rate control must not merge either).
+                double score = clips.isEmpty() || !key ? Double.POSITIVE_INFINITY : selector.lastScore();
+                clips.add(new Pending(n, plane, text, score, codedBytes(plane, text, settings, header)));
                 previousKey = f;
             }
-            clips.get(clips.size() - 1).frames()[0]++;
+            clips.get(clips.size() - 1).frames++;
             last = f;
             progress.frames(++n, -1);
         }
         if (n == 0) throw new IOException("the input has no frames");
 
-        Pending tail = clips.get(clips.size() - 1);
-        boolean trailing = settings.interpolation() && tail.frames()[0] >= 2;
+        boolean trailing = settings.interpolation() && clips.get(clips.size() - 1).frames >= 2;
         IndexPlane trailingPlane = trailing ? coder.encode(last) : null;
         String trailingText = trailing ? describer.describeKeyframe(last, previousKey, (n - 1) / fps) : null;
+        if (settings.targetBpp() > 0) {
+            long budget = (long) Math.floor(settings.targetBpp() * fmt.width() * fmt.height() * n / 8);
+            long trailingBytes = trailing ? codedBytes(trailingPlane, trailingText, settings, header) : 0;
+            KeyframeBudget.prune(clips, trailingBytes, budget);
+            if (trailing && KeyframeBudget.bytes(clips, trailingBytes) > budget) {
+                // Last resort: the last clip is predicted rather than interpolated.
+                trailing = false;
+                trailingPlane = null;
+                trailingText = null;
+            }
+        }
 
         header.codedWidth = header.displayWidth = fmt.width();
         header.codedHeight = header.displayHeight = fmt.height();
@@ -90,18 +130,18 @@ public final class StreamEncoder {
         try (M3cWriter w = M3cWriter.create(out, sh, settings.seekIndex())) {
             for (int i = 0; i < clips.size(); i++) {
                 Pending c = clips.get(i);
-                int frames = (int) c.frames()[0];
+                int frames = (int) c.frames;
                 boolean hasEnd = i + 1 < clips.size() || trailing;
                 ClipMode mode = settings.interpolation() && hasEnd ? ClipMode.INTERPOLATION : ClipMode.PREDICTION;
                 List<TextChunk> texts = new ArrayList<>();
-                if (c.keyframeText() != null) texts.add(text(TextRole.KEYFRAME_DESCRIPTION, i, settings, lang, c.keyframeText()));
-                String clipText = describer.describeClip(c.keyframeText(), c.firstFrame() / fps, frames / fps);
+                if (c.keyframeText != null) texts.add(text(TextRole.KEYFRAME_DESCRIPTION, i, settings, lang, c.keyframeText));
+                String clipText = describer.describeClip(c.keyframeText, c.firstFrame / fps, frames / fps);
                 if (clipText != null) texts.add(text(TextRole.CLIP_DESCRIPTION, i, settings, lang, clipText));
                 if (i == clips.size() - 1 && trailingText != null) {
                     texts.add(text(TextRole.KEYFRAME_DESCRIPTION, clips.size(), settings, lang, trailingText));
                 }
-                w.writeClip(new ClipHeader(i, (int) c.firstFrame(), frames, mode.code(), texts.size()),
-                        Keyframe.of(i, (int) c.firstFrame(), settings.planeCoding(), c.plane(), sh.codebookSize()), texts);
+                w.writeClip(new ClipHeader(i, (int) c.firstFrame, frames, mode.code(), texts.size()),
+                        Keyframe.of(i, (int) c.firstFrame, settings.planeCoding(), c.plane, sh.codebookSize()), texts);
             }
             if (trailing) {
                 w.writeTrailingKeyframe(Keyframe.of(clips.size(), (int) (n - 1), settings.planeCoding(), trailingPlane,
@@ -112,6 +152,17 @@ public final class StreamEncoder {
         long bytes = Files.size(out);
         return new Summary(n, clips.size(), sh.keyframeCount(), bytes,
                 bytes * 8.0 / ((double) fmt.width() * fmt.height() * n));
+    }
+
+    /** Bytes of a keyframe chunk and its description's text chunk, as they will be written. */
+    private static long codedBytes(IndexPlane plane, String text, EncoderSettings s, StreamHeader.Builder header) {
+        long b = ChunkWriter.frame(ChunkType.KEYFRAME.code(), Keyframe.of(0, 0, s.planeCoding(), plane,
+                header.codebookSize).toPayload()).length;
+        if (text != null) {
+            b += ChunkWriter.frame(ChunkType.TEXT.code(), text(TextRole.KEYFRAME_DESCRIPTION, 0, s, "und", text)
+                    .toPayload()).length;
+        }
+        return b;
     }
 
     private static TextChunk text(TextRole role, int target, EncoderSettings s, String lang, String text) {

@@ -43,7 +43,10 @@ public final class KeyframeSelector {
 
     /** Whether {@code f}, the next frame in display order, starts a new clip (is a keyframe). */
     public boolean offer(Frame f) throws Exception {
-        if (last == null || sinceLast >= maxClipFrames) return accept(f, semantic == null ? null : semantic.embed(f));
+        if (last == null) {
+            lastScore = Double.POSITIVE_INFINITY;
+            return accept(f, semantic == null ? null : semantic.embed(f));
+        }
         double d = -threshold;
         float[] e = null;
         if (semantic != null) {
@@ -55,12 +58,16 @@ public final class KeyframeSelector {
             d += lambda2 * motion.meanFlowMagnitude(last, f) / diag * 100;
         }
         lastScore = d;
-        if (d > 0) return accept(f, e);
+        // A keyframe forced by the clip length keeps its (non-positive) score: rate control drops it first.
+        if (d > 0 || sinceLast >= maxClipFrames) return accept(f, e);
         sinceLast++;
         return false;
     }
 
-    /** D of the last frame that was scored (NaN before any), for diagnostics. */
+    /**
+     * D of the last frame offered (+infinity for the first frame, which is always a keyframe; NaN before any): the
+     * priority of a keyframe under rate control.
+     */
     public double lastScore() { return lastScore; }
 
     private boolean accept(Frame f, float[] embedding) {

@@ -139,6 +139,66 @@ class PipelineTest {
         assertEquals(200, s.frames.get(20).at(0, 0, 0));
     }
 
+    /** Scenes of 3 frames each (7 scenes), 64x40, with a 20x12 plane of random indices so keyframes cost bits. */
+    Path encodeWithTarget(double bpp) throws Exception {
+        Path out = dir.resolve("b.m3c");
+        int[] level = {0};
+        FrameSource scenes = new FrameSource() {
+            long i;
+            final VideoFormat fmt = new VideoFormat(64, 40, 8, 1);
+
+            @Override public VideoFormat format() { return fmt; }
+
+            @Override public Frame next() {
+                if (i == 21) return null;
+                byte[] rgb = new byte[64 * 40 * 3];
+                Arrays.fill(rgb, (byte) ((i / 3) * 30 + 20));
+                return new Frame(64, 40, i++, rgb);
+            }
+
+            @Override public void close() {}
+        };
+        KeyframeCoder random = f -> {
+            java.util.Random r = new java.util.Random(f.at(0, 0, 0));
+            int[] k = new int[20 * 12];
+            for (int i = 0; i < k.length; i++) k[i] = r.nextInt(256);
+            return new IndexPlane(20, 12, k);
+        };
+        StreamHeader.Builder b = StreamHeader.builder().plane(20, 12, 256);
+        b.latentChannels = 1; b.latentHeight = 5; b.latentWidth = 8;
+        KeyframeSelector sel = new KeyframeSelector(f -> new float[] {f.at(0, 0, 0), 255 - f.at(0, 0, 0)}, null,
+                BigDecimal.TEN, BigDecimal.ZERO, new BigDecimal("0.0001"), 16);
+        StreamEncoder.encode(scenes, sel, random, new NoDescriber(), EncoderSettings.defaults().withTargetBpp(bpp), b,
+                out, Progress.NONE);
+        return out;
+    }
+
+    @Test
+    void targetBppDropsTheLeastNeededKeyframes() throws Exception {
+        long free = Files.size(encodeWithTarget(0));
+        int freeClips;
+        try (M3cReader r = M3cReader.open(Files.newInputStream(dir.resolve("b.m3c")), "b.m3c")) {
+            freeClips = r.streamHeader().clipCount();
+        }
+        assertEquals(7, freeClips, "one clip per scene without a target");
+        double freeBpp = free * 8.0 / (64 * 40 * 21);
+        double target = freeBpp / 2;
+        Path out = encodeWithTarget(target);
+        double bpp = Files.size(out) * 8.0 / (64 * 40 * 21);
+        assertTrue(bpp <= target, "bpp " + bpp + " > target " + target + " (unconstrained " + freeBpp + ")");
+        try (M3cReader r = M3cReader.open(Files.newInputStream(out), "b.m3c")) {
+            int clips = r.streamHeader().clipCount();
+            assertTrue(clips < 7 && clips >= 1, "clips " + clips);
+            assertEquals(21, r.streamHeader().frameCount());
+            r.readToEnd();
+        }
+        // An unreachable target keeps the first keyframe and drops the trailing one: one predicted clip.
+        try (M3cReader r = M3cReader.open(Files.newInputStream(encodeWithTarget(1e-6)), "b.m3c")) {
+            assertEquals(1, r.streamHeader().clipCount());
+            assertEquals(1, r.streamHeader().keyframeCount());
+        }
+    }
+
     @Test
     void descriptionsLandAsTexts() throws Exception {
         Describer d = new Describer() {
