@@ -9,6 +9,7 @@ import org.m3cvc.cli.ExitCodes;
 import org.m3cvc.cli.Version;
 import org.m3cvc.cli.common.InputFiles;
 import org.m3cvc.codec.clip.OnnxClipInterpolator;
+import org.m3cvc.codec.frame.CroppingSink;
 import org.m3cvc.codec.frame.FrameSink;
 import org.m3cvc.codec.frame.FrameSinks;
 import org.m3cvc.codec.frame.VideoFormat;
@@ -62,9 +63,11 @@ public final class DecodeCommand implements Callable<Integer> {
             StreamHeader sh = reader.streamHeader();
             pack.checkStream(sh, forcePack);
             SamplingParams params = SamplingParams.of(sh);
-            VideoFormat fmt = new VideoFormat(sh.codedWidth(), sh.codedHeight(), sh.frameRateNum(), sh.frameRateDen());
+            VideoFormat fmt = new VideoFormat(sh.displayWidth(), sh.displayHeight(), sh.frameRateNum(),
+                    sh.frameRateDen());
             try (PackSessions sessions = PackSessions.open(pack, packOptions.device, packOptions.threads);
-                 FrameSink sink = FrameSinks.forPath(output, fmt)) {
+                 FrameSink sink = CroppingSink.of(FrameSinks.forPath(output, fmt), sh.codedWidth(), sh.codedHeight(),
+                         sh.displayWidth(), sh.displayHeight())) {
                 KeyframeDecoder keyframes = new KeyframeDecoder(sessions);
                 // Descriptions condition the denoiser when the pack has a text encoder; otherwise none (text dropout).
                 OrtSession textSession = sessions.session(PackRole.TEXT_ENCODER);
