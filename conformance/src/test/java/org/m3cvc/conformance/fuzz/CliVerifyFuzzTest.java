@@ -29,7 +29,9 @@ import org.m3cvc.container.M3cReader;
  */
 class CliVerifyFuzzTest {
     private static final Pattern STACK_TRACE =
-            Pattern.compile("(?m)^\\s+at [\\w$.<>/]+\\(|Exception in thread|^Caused by: ");
+            // Anchored at line starts: decoded texts in the output may contain these words (a fuzzer found
+            // "Exception in thread" inside a text), but a text can never start a line of JSON or of an error line.
+            Pattern.compile("(?m)^\\s+at [\\w$.<>/]+\\(|^Exception in thread \"|^Caused by: ");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @FuzzTest

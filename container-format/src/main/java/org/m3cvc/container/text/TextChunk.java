@@ -68,7 +68,7 @@ public record TextChunk(int textRole, int textTarget, int textCoder, String text
         String textLanguage = r.string("text_language", MAX_LANGUAGE_BYTES, Requirement.TX_4);
         if (!validLanguage(textLanguage)) {
             throw r.errorAt(at, "text_language", Requirement.TX_4, "a non-empty tag of [A-Za-z0-9-]",
-                    '"' + textLanguage + '"');
+                    org.m3cvc.container.DecodedSyntax.quote(textLanguage)); // escaped: stream bytes must not forge lines
         }
         int textSize = (int) r.leb128("text_size", 0, MAX_TEXT_SIZE, Requirement.TX_5);
         BitReader data = r.remainder(Requirement.TX_6);
