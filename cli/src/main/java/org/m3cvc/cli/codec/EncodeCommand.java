@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import ai.onnxruntime.OrtSession;
+
 import org.m3cvc.cli.ExitCodes;
 import org.m3cvc.cli.Version;
 import org.m3cvc.codec.describe.Describer;
@@ -20,6 +22,8 @@ import org.m3cvc.codec.pipeline.StreamEncoder;
 import org.m3cvc.codec.runtime.PackSessions;
 import org.m3cvc.codec.select.BlockMatchingMotion;
 import org.m3cvc.codec.select.KeyframeSelector;
+import org.m3cvc.codec.select.OnnxMotionEstimator;
+import org.m3cvc.codec.select.OnnxSemanticEmbedder;
 import org.m3cvc.codec.select.PooledEmbedder;
 import org.m3cvc.container.header.SamplerId;
 import org.m3cvc.container.header.StreamHeader;
@@ -132,11 +136,12 @@ public final class EncodeCommand implements Callable<Integer> {
         StreamEncoder.Summary sum;
         try (FfmpegFrameSource src = FfmpegFrameSource.open(input, new VideoFormat(wh[0], wh[1], rate[0], rate[1]));
              PackSessions sessions = PackSessions.open(pack, packOptions.device, packOptions.threads)) {
-            if (pack.roles().containsKey(PackRole.SEMANTIC_EMBEDDER) || pack.roles().containsKey(PackRole.MOTION_ESTIMATOR)) {
-                // Their networks' contracts come with the reference pack; until then the fallbacks run.
-                spec.commandLine().getErr().println("encode: note: the pack's semantic/motion networks are not used yet");
-            }
-            KeyframeSelector selector = new KeyframeSelector(new PooledEmbedder(), new BlockMatchingMotion(),
+            // The pack's networks where it has them, else the fallbacks (spec/model-pack.md 3).
+            OrtSession sem = sessions.session(PackRole.SEMANTIC_EMBEDDER);
+            OrtSession flow = sessions.session(PackRole.MOTION_ESTIMATOR);
+            KeyframeSelector selector = new KeyframeSelector(
+                    sem != null ? new OnnxSemanticEmbedder(sem) : new PooledEmbedder(),
+                    flow != null ? new OnnxMotionEstimator(flow) : new BlockMatchingMotion(),
                     lambda1 != null ? lambda1 : ks.lambda1(), lambda2 != null ? lambda2 : ks.lambda2(),
                     threshold != null ? threshold : ks.threshold(),
                     maxClipFrames != null ? maxClipFrames : ks.maxClipFrames());
