@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
+import org.m3cvc.cli.codec.CompareCommand;
 import org.m3cvc.cli.codec.DecodeCommand;
 import org.m3cvc.cli.codec.EncodeCommand;
 import org.m3cvc.cli.codec.TestPackCommand;
@@ -44,7 +45,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand: probe, verify, syntax, encode, decode or testpack");
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand: probe, verify, syntax, encode, decode, testpack or compare");
     }
 
     /**
@@ -81,7 +82,8 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new SyntaxCommand(out))
                 .addSubcommand(new EncodeCommand())
                 .addSubcommand(new DecodeCommand())
-                .addSubcommand(new TestPackCommand());
+                .addSubcommand(new TestPackCommand())
+                .addSubcommand(new CompareCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(outWriter)
                 .setErr(errWriter)

@@ -87,6 +87,13 @@ class CodecCommandsTest {
             // The last frames show the second scene: blue rises left to right there.
             assertTrue(last.at(250, 80, 2) > last.at(5, 80, 2) + 40, "second scene in the last frame");
         }
+        Cli cmp = Cli.run("compare", clip.toString(), y4m.toString());
+        assertEquals(0, cmp.exit(), cmp.toString());
+        assertTrue(cmp.out().contains("frames: 16"), cmp.out());
+        double ms = Double.parseDouble(cmp.out().replaceAll("(?s).*ms_ssim: ([0-9.]+).*", "$1"));
+        assertTrue(ms > 0.3 && ms < 1, "ms_ssim " + ms);
+        Cli self = Cli.run("compare", y4m.toString(), y4m.toString());
+        assertTrue(self.out().contains("ms_ssim: 1.000000"), self.out());
         // Same stream, same pack: bit-identical decodes.
         Path again = dir.resolve("again.y4m");
         assertEquals(0, Cli.run("decode", m3c.toString(), "-o", again.toString(), "--pack", pack.toString(), "-q").exit());
