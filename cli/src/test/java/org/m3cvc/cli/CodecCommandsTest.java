@@ -101,6 +101,14 @@ class CodecCommandsTest {
     }
 
     @Test
+    void malformedSizesAreUsageErrors() {
+        assertEquals(ExitCodes.USAGE, Cli.run("testpack", dir.resolve("p2").toString(), "--size", "abc").exit());
+        assertEquals(ExitCodes.USAGE, Cli.run("testpack", dir.resolve("p2").toString(), "--size", "100x100").exit());
+        assertEquals(ExitCodes.USAGE, Cli.run("encode", clip.toString(), "-o", dir.resolve("x.m3c").toString(),
+                "--pack", pack.toString(), "--size", "512x").exit());
+    }
+
+    @Test
     void packAndInputErrorsAreCleanAndLeaveNoOutput() throws Exception {
         Path m3c = dir.resolve("e.m3c");
         Cli noPack = Cli.run("encode", clip.toString(), "-o", m3c.toString(), "--pack", dir.resolve("none").toString());

@@ -109,11 +109,11 @@ public final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelPack pack = packOptions.open();
-        int[] wh = size != null ? dims(size, "--size") : new int[] {pack.latent().width() * 8, pack.latent().height() * 8};
+        int[] wh = size != null ? SizeOption.parse(size, "--size", spec) : new int[] {pack.latent().width() * 8, pack.latent().height() * 8};
         long[] rate = rate(fps);
         ModelPack.PlaneSize ps = pack.planes().get(0);
         if (plane != null) {
-            int[] p = dims(plane, "--plane");
+            int[] p = SizeOption.parse(plane, "--plane", spec);
             ps = new ModelPack.PlaneSize(p[0], p[1]);
             if (!pack.planes().contains(ps)) {
                 throw new ParameterException(spec.commandLine(), "--plane " + plane + ": the pack supports "
@@ -154,16 +154,6 @@ public final class EncodeCommand implements Callable<Integer> {
                     output, sum.frames(), sum.clips(), sum.keyframes(), sum.bytes(), sum.bitsPerPixel());
         }
         return ExitCodes.OK;
-    }
-
-    private int[] dims(String s, String option) {
-        String[] p = s.toLowerCase().split("x");
-        try {
-            if (p.length == 2) return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
-        } catch (NumberFormatException e) {
-            // Reported below.
-        }
-        throw new ParameterException(spec.commandLine(), option + " " + s + ": expected WxH, for example 512x320");
     }
 
     private long[] rate(String s) {

@@ -11,6 +11,7 @@ import org.m3cvc.codec.testpack.TestPackBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,8 +32,11 @@ public final class TestPackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String[] p = size.toLowerCase().split("x");
-        ModelPack pack = new TestPackBuilder(Integer.parseInt(p[0]), Integer.parseInt(p[1])).write(dir);
+        int[] wh = SizeOption.parse(size, "--size", spec);
+        if (wh[0] % 16 != 0 || wh[1] % 16 != 0) {
+            throw new ParameterException(spec.commandLine(), "--size " + size + ": both sides must be multiples of 16");
+        }
+        ModelPack pack = new TestPackBuilder(wh[0], wh[1]).write(dir);
         spec.commandLine().getOut().printf("%s: pack %s %s%n", dir, pack.name(), pack.identityHex());
         return ExitCodes.OK;
     }
