@@ -106,6 +106,12 @@ class CodecCommandsTest {
         assertEquals(ExitCodes.USAGE, Cli.run("testpack", dir.resolve("p2").toString(), "--size", "100x100").exit());
         assertEquals(ExitCodes.USAGE, Cli.run("encode", clip.toString(), "-o", dir.resolve("x.m3c").toString(),
                 "--pack", pack.toString(), "--size", "512x").exit());
+        for (String[] bad : new String[][] {{"--steps", "0"}, {"--steps", "5000"}, {"--max-clip-frames", "0"},
+                {"--threads", "0"}, {"--fps", "0"}, {"--bpp", "-1"}}) {
+            Cli r = Cli.run("encode", clip.toString(), "-o", dir.resolve("x.m3c").toString(), "--pack", pack.toString(),
+                    bad[0], bad[1]);
+            assertEquals(ExitCodes.USAGE, r.exit(), String.join(" ", bad) + ": " + r);
+        }
     }
 
     @Test

@@ -56,6 +56,7 @@ public final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        packOptions.checkThreads(spec);
         ModelPack pack = packOptions.open();
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "decode", quiet);
         long frames;

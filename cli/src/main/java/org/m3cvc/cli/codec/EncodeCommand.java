@@ -25,6 +25,7 @@ import org.m3cvc.codec.select.KeyframeSelector;
 import org.m3cvc.codec.select.OnnxMotionEstimator;
 import org.m3cvc.codec.select.OnnxSemanticEmbedder;
 import org.m3cvc.codec.select.PooledEmbedder;
+import org.m3cvc.container.Limits;
 import org.m3cvc.container.header.SamplerId;
 import org.m3cvc.container.header.StreamHeader;
 import org.m3cvc.container.keyframe.PlaneCoding;
@@ -125,6 +126,15 @@ public final class EncodeCommand implements Callable<Integer> {
         ModelPack.KeyframeSelection ks = pack.keyframeSelection();
         Describer describer = texts != null ? SidecarDescriber.load(texts) : new NoDescriber();
         if (bpp != null && !(bpp > 0)) throw new ParameterException(spec.commandLine(), "--bpp must be positive");
+        int maxSteps = Math.min(Limits.MAX_SAMPLER_STEPS, pack.noiseSchedule().timesteps());
+        if (steps < 1 || steps > maxSteps) {
+            throw new ParameterException(spec.commandLine(), "--steps " + steps + ": expected 1.." + maxSteps);
+        }
+        if (maxClipFrames != null && (maxClipFrames < 1 || maxClipFrames > Limits.MAX_CLIP_FRAMES)) {
+            throw new ParameterException(spec.commandLine(), "--max-clip-frames " + maxClipFrames + ": expected 1.."
+                    + Limits.MAX_CLIP_FRAMES);
+        }
+        packOptions.checkThreads(spec);
         EncoderSettings settings = new EncoderSettings(!prediction, sampler, steps, q8, seed, PlaneCoding.CONTEXT_RANGE,
                 TextCoder.LZW, !noSeekIndex, bpp == null ? 0 : bpp);
         StreamHeader.Builder header = StreamHeader.builder().plane(ps.width(), ps.height(), pack.codebook().vectors())

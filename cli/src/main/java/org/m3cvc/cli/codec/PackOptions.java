@@ -26,6 +26,14 @@ public final class PackOptions {
     @Option(names = "--threads", defaultValue = "2", description = "Intra-op threads per network (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    /** --threads must be at least 1: a usage error otherwise. */
+    void checkThreads(picocli.CommandLine.Model.CommandSpec spec) {
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads " + threads
+                    + ": expected at least 1");
+        }
+    }
+
     ModelPack open() throws IOException {
         Path dir = pack;
         if (dir == null && System.getenv("M3CVC_PACK") != null) dir = Path.of(System.getenv("M3CVC_PACK"));
