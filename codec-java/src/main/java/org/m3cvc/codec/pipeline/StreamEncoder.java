@@ -69,6 +69,10 @@ public final class StreamEncoder {
     public static Summary encode(FrameSource source, KeyframeSelector selector, KeyframeCoder coder,
                                  Describer describer, EncoderSettings settings, StreamHeader.Builder header,
                                  Path out, Progress progress) throws Exception {
+        // Fail before minutes of encoding, not after: the output goes into this directory.
+        Path outDir = out.toAbsolutePath().getParent();
+        if (outDir != null && !Files.isDirectory(outDir)) throw new IOException(out + ": no such directory " + outDir);
+        if (outDir != null && !Files.isWritable(outDir)) throw new IOException(out + ": directory not writable");
         VideoFormat fmt = source.format();
         double fps = fmt.frameRate();
         List<Pending> clips = new ArrayList<>();
@@ -125,8 +129,6 @@ public final class StreamEncoder {
         StreamHeader sh = header.build();
         String lang = describer.language();
 
-        Path tmpParent = out.toAbsolutePath().getParent();
-        if (tmpParent != null && !Files.isDirectory(tmpParent)) throw new IOException(out + ": no such directory");
         try (M3cWriter w = M3cWriter.create(out, sh, settings.seekIndex())) {
             for (int i = 0; i < clips.size(); i++) {
                 Pending c = clips.get(i);
