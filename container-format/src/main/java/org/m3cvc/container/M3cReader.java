@@ -44,9 +44,7 @@ public final class M3cReader implements AutoCloseable {
     private IOException failure;
 
     private M3cReader(InputStream stream, String file, FileHeader fh, long offset, StreamStructure structure) {
-        // Chunk headers are read byte by byte: never let that reach an unbuffered file or socket.
-        this.stream = stream instanceof BufferedInputStream || stream instanceof ByteArrayInputStream ? stream
-                : new BufferedInputStream(stream);
+        this.stream = buffered(stream);
         this.file = file;
         this.fileHeader = fh;
         this.in = new CountingInput(this.stream, offset);
@@ -62,9 +60,7 @@ public final class M3cReader implements AutoCloseable {
      * @param file the name used in error messages
      */
     public static M3cReader open(InputStream stream, String file) throws IOException {
-        if (!(stream instanceof BufferedInputStream || stream instanceof ByteArrayInputStream)) {
-            stream = new BufferedInputStream(stream);
-        }
+        stream = buffered(stream);
         try {
             byte[] head = new byte[FileHeader.SIZE_BYTES];
             CountingInput probe = new CountingInput(stream, 0);
@@ -90,6 +86,11 @@ public final class M3cReader implements AutoCloseable {
             stream.close();
             throw e;
         }
+    }
+
+    /** Chunk headers are read byte by byte: never let that reach an unbuffered file or socket. */
+    private static InputStream buffered(InputStream in) {
+        return in instanceof BufferedInputStream || in instanceof ByteArrayInputStream ? in : new BufferedInputStream(in);
     }
 
     /**

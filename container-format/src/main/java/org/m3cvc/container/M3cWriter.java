@@ -43,6 +43,7 @@ public final class M3cWriter implements AutoCloseable {
     private final Path spool;
     private final OutputStream body;
     private final StreamStructure structure;
+    private final Framed streamHeaderChunk;
     private final List<Long> clipOffsets = new ArrayList<>();
     private final List<Long> firstFrames = new ArrayList<>();
     private long bodyBytes;
@@ -54,7 +55,8 @@ public final class M3cWriter implements AutoCloseable {
         this.sh = sh;
         this.withSeekIndex = withSeekIndex;
         this.structure = new StreamStructure(out.toString());
-        RawChunk shChunk = raw(ChunkType.STREAM_HEADER.code(), sh.toPayload(), 0);
+        this.streamHeaderChunk = frame(ChunkType.STREAM_HEADER.code(), sh.toPayload(), 0);
+        RawChunk shChunk = streamHeaderChunk.raw();
         check(() -> structure.onStreamHeader(shChunk, StreamHeader.read(reader(shChunk))));
         Path dir = this.out.getParent();
         this.spool = Files.createTempFile(dir, "." + this.out.getFileName() + ".", ".body");
@@ -86,19 +88,19 @@ public final class M3cWriter implements AutoCloseable {
         }
         List<byte[]> framed = new ArrayList<>();
         long at = bodyBytes;
-        RawChunk ch = raw(ChunkType.CLIP_HEADER.code(), clip.toPayload(), at);
-        check(() -> structure.onClipHeader(ch, ClipHeader.read(reader(ch))));
-        framed.add(frame(ch));
-        at += ch.totalBytes();
-        RawChunk kc = raw(ChunkType.KEYFRAME.code(), keyframe.toPayload(), at);
-        check(() -> structure.onKeyframe(kc, Keyframe.read(reader(kc), sh)));
-        framed.add(frame(kc));
-        at += kc.totalBytes();
+        Framed ch = frame(ChunkType.CLIP_HEADER.code(), clip.toPayload(), at);
+        check(() -> structure.onClipHeader(ch.raw(), ClipHeader.read(reader(ch.raw()))));
+        framed.add(ch.bytes());
+        at += ch.bytes().length;
+        Framed kc = frame(ChunkType.KEYFRAME.code(), keyframe.toPayload(), at);
+        check(() -> structure.onKeyframe(kc.raw(), Keyframe.read(reader(kc.raw()), sh)));
+        framed.add(kc.bytes());
+        at += kc.bytes().length;
         for (TextChunk t : texts) {
-            RawChunk tc = raw(ChunkType.TEXT.code(), t.toPayload(), at);
-            check(() -> structure.onText(tc, TextChunk.read(reader(tc), sh)));
-            framed.add(frame(tc));
-            at += tc.totalBytes();
+            Framed tc = frame(ChunkType.TEXT.code(), t.toPayload(), at);
+            check(() -> structure.onText(tc.raw(), TextChunk.read(reader(tc.raw()), sh)));
+            framed.add(tc.bytes());
+            at += tc.bytes().length;
         }
         clipOffsets.add(bodyBytes);
         firstFrames.add((long) clip.firstFrame());
@@ -108,9 +110,9 @@ public final class M3cWriter implements AutoCloseable {
     /** Writes keyframe clip_count (at frame frame_count - 1), after the last clip group. */
     public void writeTrailingKeyframe(Keyframe keyframe) throws IOException {
         requireOpen();
-        RawChunk kc = raw(ChunkType.KEYFRAME.code(), keyframe.toPayload(), bodyBytes);
-        check(() -> structure.onKeyframe(kc, Keyframe.read(reader(kc), sh)));
-        writeBody(frame(kc));
+        Framed kc = frame(ChunkType.KEYFRAME.code(), keyframe.toPayload(), bodyBytes);
+        check(() -> structure.onKeyframe(kc.raw(), Keyframe.read(reader(kc.raw()), sh)));
+        writeBody(kc.bytes());
     }
 
     /**
@@ -123,20 +125,19 @@ public final class M3cWriter implements AutoCloseable {
         if (!ChunkType.isAncillary(type) || ChunkType.fromCode(type) != null || type > 0xFF) {
             throw new IllegalArgumentException(String.format("0x%02X is not an unknown ancillary chunk type", type));
         }
-        RawChunk c = raw(type, payload, bodyBytes);
-        check(() -> structure.onAncillary(c));
-        writeBody(frame(c));
+        Framed c = frame(type, payload, bodyBytes);
+        check(() -> structure.onAncillary(c.raw()));
+        writeBody(c.bytes());
     }
 
     /** Writes end_of_stream, assembles the file and renames it onto the output. */
     public void finish() throws IOException {
         requireOpen();
-        RawChunk end = raw(ChunkType.END_OF_STREAM.code(), new byte[0], bodyBytes);
-        check(() -> structure.onEnd(end));
-        writeBody(frame(end));
+        Framed end = frame(ChunkType.END_OF_STREAM.code(), new byte[0], bodyBytes);
+        check(() -> structure.onEnd(end.raw()));
+        writeBody(end.bytes());
         body.close();
         byte[] fh = FileHeader.current().toBytes();
-        byte[] shChunk = ChunkWriter.frame(ChunkType.STREAM_HEADER.code(), sh.toPayload());
         byte[] seek = new byte[0];
         if (withSeekIndex) {
             // The body starts right after the index, and deltas count from there (clause 6.4): spool offsets are
@@ -152,7 +153,7 @@ public final class M3cWriter implements AutoCloseable {
                  OutputStream os = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch));
                  InputStream spooled = Files.newInputStream(spool)) {
                 os.write(fh);
-                os.write(shChunk);
+                os.write(streamHeaderChunk.bytes());
                 os.write(seek);
                 spooled.transferTo(os);
                 os.flush();
@@ -188,16 +189,15 @@ public final class M3cWriter implements AutoCloseable {
         bodyBytes += b.length;
     }
 
-    private static RawChunk raw(int type, byte[] payload, long offset) {
+    /** A chunk framed once: its bytes to write and the {@link RawChunk} view the structure checks take. */
+    private record Framed(RawChunk raw, byte[] bytes) {}
+
+    private static Framed frame(int type, byte[] payload, long offset) {
         byte[] framed = ChunkWriter.frame(type, payload);
         int headerBytes = framed.length - payload.length - 4;
         long crc = ((framed[framed.length - 4] & 0xFFL) << 24) | ((framed[framed.length - 3] & 0xFFL) << 16)
                 | ((framed[framed.length - 2] & 0xFFL) << 8) | (framed[framed.length - 1] & 0xFFL);
-        return new RawChunk(type, offset, headerBytes, payload, crc);
-    }
-
-    private static byte[] frame(RawChunk c) {
-        return ChunkWriter.frame(c.type(), c.payload());
+        return new Framed(new RawChunk(type, offset, headerBytes, payload, crc), framed);
     }
 
     private BitReader reader(RawChunk c) {
