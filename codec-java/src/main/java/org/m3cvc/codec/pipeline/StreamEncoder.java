@@ -36,15 +36,16 @@ public final class StreamEncoder {
     /** One proposed clip: its keyframe plane, description, score and length so far. */
     private static final class Pending implements KeyframeBudget.Candidate {
         final long firstFrame;
-        final IndexPlane plane;
+        /** Entropy coded once; index and frame are set when the clip's place is final. */
+        final Keyframe coded;
         final String keyframeText;
         final double score;
         final long bytes;
         long frames;
 
-        Pending(long firstFrame, IndexPlane plane, String keyframeText, double score, long bytes) {
+        Pending(long firstFrame, Keyframe coded, String keyframeText, double score, long bytes) {
             this.firstFrame = firstFrame;
-            this.plane = plane;
+            this.coded = coded;
             this.keyframeText = keyframeText;
             this.score = score;
             this.bytes = bytes;
@@ -90,7 +91,8 @@ public final class StreamEncoder {
                 // The first keyframe must stay whatever the budget: it scores +infinity (so does a keyframe forced
                 // by the spec's clip-length limit alone, which rate control must not merge either).
                 double score = clips.isEmpty() || !key ? Double.POSITIVE_INFINITY : selector.lastScore();
-                clips.add(new Pending(n, plane, text, score, codedBytes(plane, text, settings, header)));
+                Keyframe coded = Keyframe.of(0, 0, settings.planeCoding(), plane, header.codebookSize);
+                clips.add(new Pending(n, coded, text, score, codedBytes(coded, text, settings)));
                 previousKey = f;
             }
             clips.get(clips.size() - 1).frames++;
@@ -100,16 +102,17 @@ public final class StreamEncoder {
         if (n == 0) throw new IOException("the input has no frames");
 
         boolean trailing = settings.interpolation() && clips.get(clips.size() - 1).frames >= 2;
-        IndexPlane trailingPlane = trailing ? coder.encode(last) : null;
+        Keyframe trailingCoded = trailing ? Keyframe.of(0, 0, settings.planeCoding(), coder.encode(last),
+                header.codebookSize) : null;
         String trailingText = trailing ? describer.describeKeyframe(last, previousKey, (n - 1) / fps) : null;
         if (settings.targetBpp() > 0) {
             long budget = (long) Math.floor(settings.targetBpp() * fmt.width() * fmt.height() * n / 8);
-            long trailingBytes = trailing ? codedBytes(trailingPlane, trailingText, settings, header) : 0;
+            long trailingBytes = trailing ? codedBytes(trailingCoded, trailingText, settings) : 0;
             KeyframeBudget.prune(clips, trailingBytes, budget);
             if (trailing && KeyframeBudget.bytes(clips, trailingBytes) > budget) {
                 // Last resort: the last clip is predicted rather than interpolated.
                 trailing = false;
-                trailingPlane = null;
+                trailingCoded = null;
                 trailingText = null;
             }
         }
@@ -143,11 +146,10 @@ public final class StreamEncoder {
                     texts.add(text(TextRole.KEYFRAME_DESCRIPTION, clips.size(), settings, lang, trailingText));
                 }
                 w.writeClip(new ClipHeader(i, (int) c.firstFrame, frames, mode.code(), texts.size()),
-                        Keyframe.of(i, (int) c.firstFrame, settings.planeCoding(), c.plane, sh.codebookSize()), texts);
+                        placed(c.coded, i, c.firstFrame), texts);
             }
             if (trailing) {
-                w.writeTrailingKeyframe(Keyframe.of(clips.size(), (int) (n - 1), settings.planeCoding(), trailingPlane,
-                        sh.codebookSize()));
+                w.writeTrailingKeyframe(placed(trailingCoded, clips.size(), n - 1));
             }
             w.finish();
         }
@@ -156,10 +158,14 @@ public final class StreamEncoder {
                 bytes * 8.0 / ((double) fmt.width() * fmt.height() * n));
     }
 
+    /** The coded keyframe at its final index and frame (plane_data does not depend on them). */
+    private static Keyframe placed(Keyframe k, int index, long frame) {
+        return new Keyframe(index, (int) frame, k.planeCoding(), k.planeData(), k.plane());
+    }
+
     /** Bytes of a keyframe chunk and its description's text chunk, as they will be written. */
-    private static long codedBytes(IndexPlane plane, String text, EncoderSettings s, StreamHeader.Builder header) {
-        long b = ChunkWriter.frame(ChunkType.KEYFRAME.code(), Keyframe.of(0, 0, s.planeCoding(), plane,
-                header.codebookSize).toPayload()).length;
+    private static long codedBytes(Keyframe coded, String text, EncoderSettings s) {
+        long b = ChunkWriter.frame(ChunkType.KEYFRAME.code(), coded.toPayload()).length;
         if (text != null) {
             b += ChunkWriter.frame(ChunkType.TEXT.code(), text(TextRole.KEYFRAME_DESCRIPTION, 0, s, "und", text)
                     .toPayload()).length;
