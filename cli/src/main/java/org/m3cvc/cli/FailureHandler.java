@@ -30,6 +30,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
     static String message(Throwable t) {
         if (t instanceof FailureException f) return f.failure().message();
         if (t instanceof M3cFormatException f) return f.getMessage();
+        if (t instanceof org.m3cvc.cli.common.InputFileException f) return f.getMessage();
         if (t instanceof IOException e) {
             return "m3cvc: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }

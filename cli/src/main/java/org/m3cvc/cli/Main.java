@@ -13,6 +13,9 @@ import org.m3cvc.cli.codec.EncodeCommand;
 import org.m3cvc.cli.codec.TestPackCommand;
 import org.m3cvc.cli.probe.ProbeCommand;
 import org.m3cvc.cli.syntax.SyntaxCommand;
+import org.m3cvc.cli.text.TextCommand;
+import org.m3cvc.cli.text.TextExportCommand;
+import org.m3cvc.cli.text.TextImportCommand;
 import org.m3cvc.cli.verify.VerifyCommand;
 
 import picocli.CommandLine;
@@ -45,7 +48,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand: probe, verify, syntax, encode, decode, testpack or compare");
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand: probe, verify, syntax, encode, decode, testpack, compare or text");
     }
 
     /**
@@ -83,7 +86,10 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new EncodeCommand())
                 .addSubcommand(new DecodeCommand())
                 .addSubcommand(new TestPackCommand())
-                .addSubcommand(new CompareCommand());
+                .addSubcommand(new CompareCommand())
+                .addSubcommand(new CommandLine(new TextCommand())
+                        .addSubcommand(new TextExportCommand(out))
+                        .addSubcommand(new TextImportCommand()));
         cl.setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(outWriter)
                 .setErr(errWriter)
