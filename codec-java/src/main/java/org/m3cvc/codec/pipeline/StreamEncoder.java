@@ -33,15 +33,18 @@ public final class StreamEncoder {
     /** What was written. */
     public record Summary(long frames, int clips, int keyframes, long bytes, double bitsPerPixel) {}
 
-    /** One proposed clip: its keyframe plane, description, score and length so far. */
+    /** One proposed clip: its keyframe plane, descriptions, score and length so far. */
     private static final class Pending implements KeyframeBudget.Candidate {
         final long firstFrame;
         /** Entropy coded once; index and frame are set when the clip's place is final. */
         final Keyframe coded;
         final String keyframeText;
         final double score;
-        final long bytes;
+        /** Keyframe and texts as written; the clip description's text is added when the clip ends. */
+        long bytes;
         long frames;
+        /** The clip description, asked for when the clip ends (its frames are gone by the time clips are written). */
+        String clipText;
 
         Pending(long firstFrame, Keyframe coded, String keyframeText, double score, long bytes) {
             this.firstFrame = firstFrame;
@@ -86,6 +89,7 @@ public final class StreamEncoder {
             boolean key = selector.offer(f);
             if (key || clips.isEmpty() || clips.get(clips.size() - 1).frames >= Limits.MAX_CLIP_FRAMES) {
                 if (clips.size() >= Limits.MAX_CLIP_COUNT) throw new IOException("more than " + Limits.MAX_CLIP_COUNT + " clips");
+                if (!clips.isEmpty()) describeClip(clips.get(clips.size() - 1), previousKey, last, describer, settings, fps);
                 String text = describer.describeKeyframe(f, previousKey, n / fps);
                 IndexPlane plane = coder.encode(f);
                 // The first keyframe must stay whatever the budget: it scores +infinity (so does a keyframe forced
@@ -100,6 +104,7 @@ public final class StreamEncoder {
             progress.frames(++n, -1);
         }
         if (n == 0) throw new IOException("the input has no frames");
+        describeClip(clips.get(clips.size() - 1), previousKey, last, describer, settings, fps);
 
         boolean trailing = settings.interpolation() && clips.get(clips.size() - 1).frames >= 2;
         Keyframe trailingCoded = trailing ? Keyframe.of(0, 0, settings.planeCoding(), coder.encode(last),
@@ -140,7 +145,8 @@ public final class StreamEncoder {
                 ClipMode mode = settings.interpolation() && hasEnd ? ClipMode.INTERPOLATION : ClipMode.PREDICTION;
                 List<TextChunk> texts = new ArrayList<>();
                 if (c.keyframeText != null) texts.add(text(TextRole.KEYFRAME_DESCRIPTION, i, settings, lang, c.keyframeText));
-                String clipText = describer.describeClip(c.keyframeText, c.firstFrame / fps, frames / fps);
+                // A clip that rate control merged keeps the description of its first part.
+                String clipText = c.clipText;
                 if (clipText != null) texts.add(text(TextRole.CLIP_DESCRIPTION, i, settings, lang, clipText));
                 if (i == clips.size() - 1 && trailingText != null) {
                     texts.add(text(TextRole.KEYFRAME_DESCRIPTION, clips.size(), settings, lang, trailingText));
@@ -156,6 +162,19 @@ public final class StreamEncoder {
         long bytes = Files.size(out);
         return new Summary(n, clips.size(), sh.keyframeCount(), bytes,
                 bytes * 8.0 / ((double) fmt.width() * fmt.height() * n));
+    }
+
+    /**
+     * Asks for the description of clip {@code c}, which has just ended: the describer sees its first frame (the
+     * keyframe) and its last.
+     */
+    private static void describeClip(Pending c, Frame keyframe, Frame lastFrame, Describer describer,
+                                     EncoderSettings s, double fps) throws Exception {
+        c.clipText = describer.describeClip(c.keyframeText, keyframe, lastFrame, c.firstFrame / fps, c.frames / fps);
+        if (c.clipText != null) {
+            c.bytes += ChunkWriter.frame(ChunkType.TEXT.code(), text(TextRole.CLIP_DESCRIPTION, 0, s, "und",
+                    c.clipText).toPayload()).length;
+        }
     }
 
     /** The coded keyframe at its final index and frame (plane_data does not depend on them). */
