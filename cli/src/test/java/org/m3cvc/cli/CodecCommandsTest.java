@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.m3cvc.codec.frame.FfmpegFrameSink;
 import org.m3cvc.codec.frame.FfmpegFrameSource;
 import org.m3cvc.codec.frame.Frame;
-import org.m3cvc.codec.frame.VideoFormat;
 import org.m3cvc.container.M3cReader;
 import org.m3cvc.container.header.StreamHeader;
 
@@ -30,29 +28,7 @@ class CodecCommandsTest {
         pack = dir.resolve("pack");
         Cli made = Cli.run("testpack", pack.toString(), "--size", "256x160");
         assertEquals(0, made.exit(), made.toString());
-        clip = dir.resolve("clip.mkv");
-        try (FfmpegFrameSink sink = new FfmpegFrameSink(clip, new VideoFormat(256, 160, 24, 1),
-                FfmpegFrameSink.Encoder.FFV1_LOSSLESS)) {
-            for (int i = 0; i < 48; i++) {
-                byte[] rgb = new byte[256 * 160 * 3];
-                for (int y = 0; y < 160; y++) {
-                    for (int x = 0; x < 256; x++) {
-                        int p = (y * 256 + x) * 3;
-                        if (i < 24) {
-                            rgb[p] = (byte) (x + i * 2);
-                            rgb[p + 1] = (byte) y;
-                            rgb[p + 2] = 60;
-                        } else {
-                            rgb[p] = 30;
-                            rgb[p + 1] = (byte) (200 - y);
-                            rgb[p + 2] = (byte) (x / 2 + 100);
-                        }
-                    }
-                }
-                sink.write(new Frame(256, 160, i, rgb));
-            }
-            sink.finish();
-        }
+        clip = SyntheticClip.sceneCut(dir.resolve("clip.mkv"));
     }
 
     @Test

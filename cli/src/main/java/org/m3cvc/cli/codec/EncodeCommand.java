@@ -9,8 +9,7 @@ import ai.onnxruntime.OrtSession;
 import org.m3cvc.cli.ExitCodes;
 import org.m3cvc.cli.Version;
 import org.m3cvc.codec.describe.Describer;
-import org.m3cvc.codec.describe.NoDescriber;
-import org.m3cvc.codec.describe.SidecarDescriber;
+import org.m3cvc.codec.describe.OpenAiDescriber;
 import org.m3cvc.codec.frame.FfmpegFrameSource;
 import org.m3cvc.codec.frame.VideoFormat;
 import org.m3cvc.codec.keyframe.KeyframeEncoder;
@@ -58,6 +57,9 @@ public final class EncodeCommand implements Callable<Integer> {
     @Mixin
     PackOptions packOptions;
 
+    @Mixin
+    DescribeOptions describeOptions;
+
     @Option(names = "--size", paramLabel = "WxH", description = "Coded size (default: the pack's, e.g. 512x320).")
     String size;
 
@@ -83,9 +85,6 @@ public final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--max-clip-frames", description = "Longest clip in frames (default: the pack's).")
     Integer maxClipFrames;
 
-    @Option(names = "--texts", paramLabel = "FILE", description = "JSON sidecar of keyframe and clip descriptions keyed by time.")
-    Path texts;
-
     @Option(names = "--prediction", description = "Predict every clip from its keyframe only (default: interpolate between keyframes).")
     boolean prediction;
 
@@ -109,6 +108,8 @@ public final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Before the pack: options that do not fit together are reported first.
+        Describer describer = describeOptions.describer(spec, System.getenv());
         ModelPack pack = packOptions.open();
         int[] wh = size != null ? SizeOption.parse(size, "--size", spec) : new int[] {pack.latent().width() * 8, pack.latent().height() * 8};
         long[] rate = rate(fps);
@@ -124,7 +125,6 @@ public final class EncodeCommand implements Callable<Integer> {
         int q8 = guidance.multiply(BigDecimal.valueOf(256)).intValue();
         if (q8 < 0 || q8 > 65535) throw new ParameterException(spec.commandLine(), "--guidance out of 0..255.99");
         ModelPack.KeyframeSelection ks = pack.keyframeSelection();
-        Describer describer = texts != null ? SidecarDescriber.load(texts) : new NoDescriber();
         if (bpp != null && !(bpp > 0)) throw new ParameterException(spec.commandLine(), "--bpp must be positive");
         int maxSteps = Math.min(Limits.MAX_SAMPLER_STEPS, pack.noiseSchedule().timesteps());
         if (steps < 1 || steps > maxSteps) {
@@ -162,6 +162,10 @@ public final class EncodeCommand implements Callable<Integer> {
         if (!quiet) {
             spec.commandLine().getOut().printf("%s: %d frames, %d clips, %d keyframes, %d bytes, %.6f bpp%n",
                     output, sum.frames(), sum.clips(), sum.keyframes(), sum.bytes(), sum.bitsPerPixel());
+            if (describer instanceof OpenAiDescriber d) {
+                spec.commandLine().getOut().printf("%s: %d description requests, %d answered by the cache%n", output,
+                        d.requests(), d.cacheHits());
+            }
         }
         return ExitCodes.OK;
     }
