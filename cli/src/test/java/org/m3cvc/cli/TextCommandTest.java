@@ -282,6 +282,9 @@ class TextCommandTest {
                 dir.resolve("o.m3c").toString());
         assertEquals(ExitCodes.IO_ERROR, missing.exit(), missing.toString());
         assertTrue(missing.err().contains("none.json: no such file"), missing.err());
+        Cli noDir = Cli.run("text", "export", REFERENCE.toString(), "-o", dir.resolve("no/such/t.json").toString());
+        assertEquals(ExitCodes.IO_ERROR, noDir.exit(), noDir.toString());
+        assertTrue(noDir.err().contains("no such directory"), noDir.err());
         // No output option, no subcommand: usage.
         assertEquals(ExitCodes.USAGE, Cli.run("text", "import", REFERENCE.toString(), "x.json").exit());
         assertEquals(ExitCodes.USAGE, Cli.run("text").exit());

@@ -56,6 +56,7 @@ public final class TextExportCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Path target = output.toAbsolutePath();
+        if (!Files.isDirectory(target.getParent())) throw new IOException(output + ": no such directory " + target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         try {
             try (OutputStream os = Files.newOutputStream(tmp)) {
