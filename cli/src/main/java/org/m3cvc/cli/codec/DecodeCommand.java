@@ -1,5 +1,6 @@
 package org.m3cvc.cli.codec;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -54,8 +55,27 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress or summary.")
     boolean quiet;
 
+    /** Opens where the decoded frames go, given the stream's display size and rate. */
+    @FunctionalInterface
+    public interface SinkOpener {
+        FrameSink open(VideoFormat display) throws IOException;
+    }
+
     @Override
     public Integer call() throws Exception {
+        long frames = decode(fmt -> FrameSinks.forPath(output, fmt));
+        if (!quiet) spec.commandLine().getOut().printf("%s: %d frames%n", output, frames);
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Decodes IN.m3c with the parsed options into the sink {@code opener} gives (display area only); {@code -o} is
+     * not written. {@code m3cvc eval} measures decoded frames this way without a lossy file in between.
+     *
+     * @param opener called once; the sink it returns is finished on success and closed in every case
+     * @return the number of frames written
+     */
+    public long decode(SinkOpener opener) throws Exception {
         packOptions.checkThreads(spec);
         ModelPack pack = packOptions.open();
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "decode", quiet);
@@ -67,7 +87,7 @@ public final class DecodeCommand implements Callable<Integer> {
             VideoFormat fmt = new VideoFormat(sh.displayWidth(), sh.displayHeight(), sh.frameRateNum(),
                     sh.frameRateDen());
             try (PackSessions sessions = PackSessions.open(pack, packOptions.device, packOptions.threads);
-                 FrameSink sink = CroppingSink.of(FrameSinks.forPath(output, fmt), sh.codedWidth(), sh.codedHeight(),
+                 FrameSink sink = CroppingSink.of(opener.open(fmt), sh.codedWidth(), sh.codedHeight(),
                          sh.displayWidth(), sh.displayHeight())) {
                 KeyframeDecoder keyframes = new KeyframeDecoder(sessions);
                 // Descriptions condition the denoiser when the pack has a text encoder; otherwise none (text dropout).
@@ -80,7 +100,6 @@ public final class DecodeCommand implements Callable<Integer> {
             }
         }
         bar.end();
-        if (!quiet) spec.commandLine().getOut().printf("%s: %d frames%n", output, frames);
-        return ExitCodes.OK;
+        return frames;
     }
 }

@@ -1,5 +1,6 @@
 package org.m3cvc.cli.codec;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import org.m3cvc.cli.Version;
 import org.m3cvc.codec.describe.Describer;
 import org.m3cvc.codec.describe.OpenAiDescriber;
 import org.m3cvc.codec.frame.FfmpegFrameSource;
+import org.m3cvc.codec.frame.FrameSource;
 import org.m3cvc.codec.frame.VideoFormat;
 import org.m3cvc.codec.keyframe.KeyframeEncoder;
 import org.m3cvc.codec.pack.ModelPack;
@@ -106,10 +108,39 @@ public final class EncodeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress or summary.")
     boolean quiet;
 
+    /** Opens the frames to encode at the coded size and rate the options give. */
+    @FunctionalInterface
+    public interface SourceOpener {
+        FrameSource open(VideoFormat format) throws IOException;
+    }
+
+    /** The describer of the last {@link #encode}, for its request counts. */
+    private Describer describer;
+
     @Override
     public Integer call() throws Exception {
+        StreamEncoder.Summary sum = encode(fmt -> FfmpegFrameSource.open(input, fmt));
+        if (!quiet) {
+            spec.commandLine().getOut().printf("%s: %d frames, %d clips, %d keyframes, %d bytes, %.6f bpp%n",
+                    output, sum.frames(), sum.clips(), sum.keyframes(), sum.bytes(), sum.bitsPerPixel());
+            if (describer instanceof OpenAiDescriber d) {
+                spec.commandLine().getOut().printf("%s: %d description requests, %d answered by the cache%n", output,
+                        d.requests(), d.cacheHits());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Encodes the frames {@code opener} gives into {@code -o OUT.m3c} with the parsed options; IN is not read. This is
+     * how {@code m3cvc eval} encodes exactly the reference frames it measures against (a first-N-frames limit, say).
+     *
+     * @param opener called once with the coded size and rate; the source it returns is closed here
+     * @throws picocli.CommandLine.ParameterException for an option out of range, as {@link #call()} does
+     */
+    public StreamEncoder.Summary encode(SourceOpener opener) throws Exception {
         // Before the pack: options that do not fit together are reported first.
-        Describer describer = describeOptions.describer(spec, System.getenv());
+        describer = describeOptions.describer(spec, System.getenv());
         ModelPack pack = packOptions.open();
         int[] wh = size != null ? SizeOption.parse(size, "--size", spec) : new int[] {pack.latent().width() * 8, pack.latent().height() * 8};
         long[] rate = rate(fps);
@@ -144,7 +175,7 @@ public final class EncodeCommand implements Callable<Integer> {
         header.latentWidth = pack.latent().width();
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "encode", quiet);
         StreamEncoder.Summary sum;
-        try (FfmpegFrameSource src = FfmpegFrameSource.open(input, new VideoFormat(wh[0], wh[1], rate[0], rate[1]));
+        try (FrameSource src = opener.open(new VideoFormat(wh[0], wh[1], rate[0], rate[1]));
              PackSessions sessions = PackSessions.open(pack, packOptions.device, packOptions.threads)) {
             // The pack's networks where it has them, else the fallbacks (spec/model-pack.md 3).
             OrtSession sem = sessions.session(PackRole.SEMANTIC_EMBEDDER);
@@ -159,15 +190,7 @@ public final class EncodeCommand implements Callable<Integer> {
             sum = StreamEncoder.encode(src, selector, encoder::encode, describer, settings, header, output, bar);
         }
         bar.end();
-        if (!quiet) {
-            spec.commandLine().getOut().printf("%s: %d frames, %d clips, %d keyframes, %d bytes, %.6f bpp%n",
-                    output, sum.frames(), sum.clips(), sum.keyframes(), sum.bytes(), sum.bitsPerPixel());
-            if (describer instanceof OpenAiDescriber d) {
-                spec.commandLine().getOut().printf("%s: %d description requests, %d answered by the cache%n", output,
-                        d.requests(), d.cacheHits());
-            }
-        }
-        return ExitCodes.OK;
+        return sum;
     }
 
     private long[] rate(String s) {
