@@ -11,6 +11,7 @@ import org.m3cvc.cli.codec.CompareCommand;
 import org.m3cvc.cli.codec.DecodeCommand;
 import org.m3cvc.cli.codec.EncodeCommand;
 import org.m3cvc.cli.codec.TestPackCommand;
+import org.m3cvc.cli.eval.EvalCommand;
 import org.m3cvc.cli.probe.ProbeCommand;
 import org.m3cvc.cli.syntax.SyntaxCommand;
 import org.m3cvc.cli.text.TextCommand;
@@ -48,7 +49,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand: probe, verify, syntax, encode, decode, testpack, compare or text");
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand: probe, verify, syntax, encode, decode, testpack, compare, text or eval");
     }
 
     /**
@@ -89,7 +90,8 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new CompareCommand())
                 .addSubcommand(new CommandLine(new TextCommand())
                         .addSubcommand(new TextExportCommand(out))
-                        .addSubcommand(new TextImportCommand()));
+                        .addSubcommand(new TextImportCommand()))
+                .addSubcommand(new EvalCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(outWriter)
                 .setErr(errWriter)

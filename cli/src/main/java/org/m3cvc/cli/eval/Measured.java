@@ -1,0 +1,34 @@
+package org.m3cvc.cli.eval;
+
+import java.io.IOException;
+
+/**
+ * Builds a {@link PointResult} from a finished {@link MetricsSink}: MS-SSIM is the mean over frames, PSNR the
+ * sequence PSNR {@code 10·log10(255² / mean MSE)} (as FFmpeg's psnr filter and x264's "global" PSNR), so that a
+ * frame decoded exactly (a black lead-in, capped at 100 dB per frame) does not lift a point's PSNR by dB.
+ */
+final class Measured {
+    private Measured() {}
+
+    static PointResult result(EvalClip clip, String codec, String point, long bytes, double encodeS, double decodeS,
+                              String command, MetricsSink sink) throws IOException {
+        if (sink.count() != clip.frames()) {
+            throw new IOException(clip.name() + " " + codec + " " + point + ": decoded " + sink.count()
+                    + " frames, expected " + clip.frames());
+        }
+        double[] p = sink.psnr(), m = sink.msSsim();
+        double sm = 0;
+        for (double v : m) sm += v;
+        double bpp = bytes * 8.0 / clip.pixels();
+        return new PointResult(clip.name(), codec, point, clip.frames(), bytes, bpp, sequencePsnr(p), sm / m.length,
+                encodeS, decodeS, command, p, m);
+    }
+
+    /** 10·log10(1 / mean(10^(−psnr/10))): per-frame PSNRs back to normalised MSE, averaged, to dB. */
+    static double sequencePsnr(double[] framePsnr) {
+        double mse = 0;
+        for (double v : framePsnr) mse += Math.pow(10, -v / 10);
+        mse /= framePsnr.length;
+        return Math.min(org.m3cvc.codec.metrics.Quality.PSNR_CAP, -10 * Math.log10(mse));
+    }
+}
