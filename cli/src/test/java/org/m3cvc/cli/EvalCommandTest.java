@@ -136,6 +136,11 @@ class EvalCommandTest {
             assertTrue(row.get("bd_rate_percent").isEmpty() != row.get("note").isEmpty(), row.toString());
         }
         assertTrue(r.out().contains("BD-rate against x265 (pchip):"), r.out());
+        List<Map<String, String>> targets = csv(out.resolve("targets.csv"));
+        assertEquals(1, targets.size(), targets.toString());
+        Map<String, String> points265 = points.stream().filter(p -> p.get("codec").equals("x265") && p.get("point").equals("crf51"))
+                .findFirst().orElseThrow();
+        assertEquals(points265.get("bpp"), targets.get(0).get("x265_lowest_bpp"));
     }
 
     @Test

@@ -95,6 +95,44 @@ final class EvalReport {
         return t;
     }
 
+    /**
+     * The issue's two targets per clip (issue 6): m3cvc's lowest rate at most half of x265's lowest, and m3cvc's
+     * MS-SSIM at x265's lowest rate (linear in log-rate between m3cvc's neighbouring points; empty when that rate is
+     * outside m3cvc's range) at least x265's there.
+     */
+    CsvTable targets() {
+        CsvTable t = new CsvTable("clip", "x265_lowest_bpp", "x265_msssim", "m3cvc_lowest_bpp", "rate_ratio",
+                "half_rate_met", "m3cvc_msssim_at_x265_lowest", "msssim_met", "note");
+        if (!codecs.contains(ANCHOR) || !codecs.contains("m3cvc")) return t;
+        for (String clip : clips()) {
+            List<BdRate.Point> x = curve(clip, ANCHOR, Metric.MSSSIM), m = curve(clip, "m3cvc", Metric.MSSSIM);
+            x.sort(java.util.Comparator.comparingDouble(BdRate.Point::rate));
+            m.sort(java.util.Comparator.comparingDouble(BdRate.Point::rate));
+            BdRate.Point xl = x.get(0);
+            double ratio = m.get(0).rate() / xl.rate();
+            double at = atRate(m, xl.rate());
+            String note = Double.isNaN(at) ? "x265's lowest rate is outside m3cvc's range "
+                    + m.get(0).rate() + ".." + m.get(m.size() - 1).rate() + " bpp" : "";
+            t.add(clip, CsvTable.fixed(xl.rate(), 8), CsvTable.fixed(xl.quality(), 6), CsvTable.fixed(m.get(0).rate(), 8),
+                    CsvTable.fixed(ratio, 4), ratio <= 0.5, CsvTable.fixed(at, 6),
+                    Double.isNaN(at) ? null : at >= xl.quality(), note);
+        }
+        return t;
+    }
+
+    /** Quality at {@code rate} on a curve sorted by rate, linear in log-rate; NaN outside it. */
+    static double atRate(List<BdRate.Point> sorted, double rate) {
+        for (int i = 0; i + 1 < sorted.size(); i++) {
+            BdRate.Point a = sorted.get(i), b = sorted.get(i + 1);
+            if (rate >= a.rate() && rate <= b.rate()) {
+                if (b.rate() == a.rate()) return Math.max(a.quality(), b.quality());
+                double f = Math.log(rate / a.rate()) / Math.log(b.rate() / a.rate());
+                return a.quality() + f * (b.quality() - a.quality());
+            }
+        }
+        return sorted.size() == 1 && sorted.get(0).rate() == rate ? sorted.get(0).quality() : Double.NaN;
+    }
+
     List<BdRate.Point> curve(String clip, String codec, Metric metric) {
         List<BdRate.Point> c = new ArrayList<>();
         for (PointResult r : of(clip, codec)) c.add(r.rd(metric));
@@ -113,6 +151,8 @@ final class EvalReport {
         frames().write(dir.resolve("frames.csv"));
         points().write(dir.resolve("points.csv"));
         bdRates().write(dir.resolve("bdrate.csv"));
+        CsvTable targets = targets();
+        if (!targets.rows().isEmpty()) targets.write(dir.resolve("targets.csv"));
         for (String clip : clips()) {
             for (Metric metric : Metric.values()) {
                 RdPlot p = plot(clip, metric);
@@ -142,6 +182,17 @@ final class EvalReport {
                 out.printf(Locale.ROOT, "%-14s %-6s %-7s %s%n", row[0], row[1], row[3],
                         pct != null ? pct + " %" + (row[10].toString().isEmpty() ? "" : " (" + row[10] + ")")
                                 : row[10]);
+            }
+        }
+        CsvTable targets = targets();
+        if (!targets.rows().isEmpty()) {
+            out.println();
+            out.println("Targets (issue 6): m3cvc's lowest rate <= half x265's; MS-SSIM at x265's lowest rate >= x265's:");
+            for (Object[] row : targets.rows()) {
+                out.printf(Locale.ROOT, "%-14s x265 lowest %s bpp (MS-SSIM %s); m3cvc lowest %s bpp = %s x (%s); "
+                                + "m3cvc MS-SSIM there %s (%s)%n", row[0], row[1], row[2], row[3], row[4],
+                        (Boolean) row[5] ? "met" : "not met", row[6] == null ? "n/a" : row[6],
+                        row[7] == null ? row[8] : (Boolean) row[7] ? "met" : "not met");
             }
         }
         out.flush();

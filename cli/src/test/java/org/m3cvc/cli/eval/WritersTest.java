@@ -100,4 +100,13 @@ class WritersTest {
         // An exactly decoded frame (capped at 100 dB) counts as no error, not as 100 dB: 23.01 dB, not 60.
         assertEquals(20 + 10 * Math.log10(2), Measured.sequencePsnr(new double[] {20, 100}), 1e-6);
     }
+
+    @Test
+    void qualityAtRateIsLinearInLogRate() {
+        List<BdRate.Point> c = List.of(new BdRate.Point(0.001, 0.5), new BdRate.Point(0.004, 0.7));
+        assertEquals(0.6, EvalReport.atRate(c, 0.002), 1e-12, "0.002 is halfway in log-rate");
+        assertEquals(0.7, EvalReport.atRate(c, 0.004), 1e-12);
+        assertTrue(Double.isNaN(EvalReport.atRate(c, 0.005)));
+        assertTrue(Double.isNaN(EvalReport.atRate(c, 0.0005)));
+    }
 }
