@@ -127,10 +127,10 @@ public final class EvalCommand implements Callable<Integer> {
                     }
                 }
             }
+            // Rewritten after every clip, so that a long run interrupted later keeps what it has measured.
+            new EvalReport(results, contenderNames(contenders), bdMethod).write(out);
         }
-        EvalReport report = new EvalReport(results, contenderNames(contenders), bdMethod);
-        report.write(out);
-        report.print(spec.commandLine().getOut());
+        new EvalReport(results, contenderNames(contenders), bdMethod).print(spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
@@ -223,24 +223,18 @@ public final class EvalCommand implements Callable<Integer> {
         Path dir = Files.createDirectories(out.resolve("work").resolve(name));
         Path y4m = dir.resolve("reference.y4m");
         long n = 0;
-        try (FrameSource src = new LimitedSource(FfmpegFrameSource.open(input, fmt), frames == null ? -1 : frames);
+        boolean limited;
+        try (FrameSource src = FfmpegFrameSource.open(input, fmt);
              Y4mFrameSink sink = new Y4mFrameSink(y4m, fmt)) {
-            Frame f;
-            while ((f = src.next()) != null) {
+            Frame f = null;
+            while ((frames == null || n < frames) && (f = src.next()) != null) {
                 sink.write(f);
                 n++;
             }
-            if (n == 0) throw new IOException(input + ": no frames");
+            if (n == 0) throw new IOException(input + ": no frames at " + fmt.width() + "x" + fmt.height());
+            // Whether --frames cut the clip short (so that the recorded m3cvc command says so).
+            limited = f != null && src.next() != null;
             sink.finish();
-        }
-        boolean limited = false;
-        if (frames != null) {
-            // Whether the limit cut the clip (so that the recorded m3cvc command says so).
-            try (FrameSource src = new LimitedSource(FfmpegFrameSource.open(input, fmt), n + 1)) {
-                long all = 0;
-                while (src.next() != null) all++;
-                limited = all > n;
-            }
         }
         return new EvalClip(name, input, fmt, n, limited, y4m, dir);
     }
