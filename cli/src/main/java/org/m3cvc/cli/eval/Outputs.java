@@ -22,6 +22,8 @@ final class Outputs {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.write(out);
             }
+            // createTempFile makes it owner-only; results are for sharing, as the codec's outputs are.
+            org.m3cvc.container.io.OutputFiles.makePublic(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);

@@ -33,6 +33,10 @@ class WritersTest {
                 + "a,0.00010000,31.2500,\"ffmpeg -x265-params keyint=8:info=0\"\n"
                 + "\"b,c\",,0.00,\"say \"\"hi\"\"\"\n", Files.readString(f));
         assertThrows(IllegalArgumentException.class, () -> t.add("only one"));
+        if (Files.getFileAttributeView(f, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(f)), "readable by all, as the codec's outputs");
+        }
         try (var s = Files.list(dir)) {
             assertEquals(List.of(f), s.toList(), "no temporary file left behind");
         }
