@@ -24,8 +24,8 @@ public final class BdRate {
     public record Point(double rate, double quality) {}
 
     /**
-     * The outcome: {@code percent} when the curves overlap in quality, else NaN with {@code note} saying why
-     * ("no overlap", "too few points").
+     * The outcome: {@code percent} and the quality range it covers when the curves overlap in quality, else NaN
+     * (all three) with {@code note} saying why ("no overlap", "too few points ...").
      */
     public record Result(double percent, double qualityLow, double qualityHigh, int anchorPoints, int testPoints,
                          String note) {
@@ -45,7 +45,7 @@ public final class BdRate {
         }
         double lo = Math.max(a.get(0).quality(), t.get(0).quality());
         double hi = Math.min(a.get(a.size() - 1).quality(), t.get(t.size() - 1).quality());
-        if (!(lo < hi)) return new Result(Double.NaN, lo, hi, a.size(), t.size(), "no overlap");
+        if (!(lo < hi)) return new Result(Double.NaN, Double.NaN, Double.NaN, a.size(), t.size(), "no overlap");
         double ia = integral(a, lo, hi, method), it = integral(t, lo, hi, method);
         double avg = (it - ia) / (hi - lo);
         return new Result((Math.pow(10, avg) - 1) * 100, lo, hi, a.size(), t.size(), "");

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.m3cvc.codec.frame.FfmpegFrameSource;
 import org.m3cvc.codec.frame.Frame;
@@ -132,7 +131,4 @@ final class FfmpegContender implements Contender {
             return "interrupted";
         }
     }
-
-    @Override
-    public String toString() { return name().toLowerCase(Locale.ROOT); }
 }

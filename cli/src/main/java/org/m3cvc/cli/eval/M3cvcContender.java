@@ -27,6 +27,7 @@ final class M3cvcContender implements Contender {
     private final List<String> extraArgs;
     private final int threads;
 
+    /** @param pack the model pack, or null for the commands' default */
     M3cvcContender(List<String> bpps, Path pack, List<String> extraArgs, int threads) {
         this.bpps = List.copyOf(bpps);
         this.pack = pack;
@@ -49,8 +50,9 @@ final class M3cvcContender implements Contender {
         String bpp = point.substring("bpp".length());
         Path dir = Files.createDirectories(clip.dir().resolve(name()));
         Path m3c = dir.resolve(point + ".m3c");
-        List<String> enc = new ArrayList<>(List.of(clip.source().toString(), "-o", m3c.toString(), "--pack",
-                pack.toString(), "--size", clip.format().width() + "x" + clip.format().height(), "--fps",
+        List<String> enc = new ArrayList<>(List.of(clip.source().toString(), "-o", m3c.toString()));
+        enc.addAll(packArgs());
+        enc.addAll(List.of("--size", clip.format().width() + "x" + clip.format().height(), "--fps",
                 clip.format().frameRateNum() + "/" + clip.format().frameRateDen(), "--bpp", bpp, "--threads",
                 Integer.toString(threads), "-q"));
         enc.addAll(extraArgs);
@@ -62,8 +64,10 @@ final class M3cvcContender implements Contender {
 
         DecodeCommand decoder = new DecodeCommand();
         // -o is required by the command but not written: frames go to the measuring sink.
-        parse(decoder, List.of(m3c.toString(), "-o", dir.resolve(point + ".y4m").toString(), "--pack",
-                pack.toString(), "--threads", Integer.toString(threads), "-q"));
+        List<String> dec = new ArrayList<>(List.of(m3c.toString(), "-o", dir.resolve(point + ".y4m").toString()));
+        dec.addAll(packArgs());
+        dec.addAll(List.of("--threads", Integer.toString(threads), "-q"));
+        parse(decoder, dec);
         MetricsSink[] sink = new MetricsSink[1];
         long t1 = System.nanoTime();
         decoder.decode(fmt -> sink[0] = new MetricsSink(clip.reference(), m3c.toString()));
@@ -73,6 +77,11 @@ final class M3cvcContender implements Contender {
         String command = "m3cvc encode " + Shell.join(enc)
                 + (clip.limited() ? " # first " + clip.frames() + " frames" : "");
         return Measured.result(clip, name(), point, bytes, encodeS, decodeS, command, sink[0]);
+    }
+
+    /** --pack DIR, or nothing: the commands' own default ($M3CVC_PACK, else models/reference). */
+    private List<String> packArgs() {
+        return pack == null ? List.of() : List.of("--pack", pack.toString());
     }
 
     private static void parse(Object command, List<String> args) {

@@ -64,6 +64,7 @@ class BdRateTest {
         BdRate.Result r = BdRate.compute(high, low, Method.PCHIP);
         assertFalse(r.defined());
         assertEquals("no overlap", r.note());
+        assertTrue(Double.isNaN(r.qualityLow()) && Double.isNaN(r.qualityHigh()), r.toString());
     }
 
     @Test
