@@ -143,6 +143,17 @@ class EvalCommandTest {
         assertEquals(points265.get("bpp"), targets.get(0).get("x265_lowest_bpp"));
     }
 
+    /** Without --pack, m3cvc gets the commands' own default (models/reference here), not a pack named "null". */
+    @Test
+    void withoutPackTheDefaultPackIsUsed() {
+        Assumptions.assumeTrue(System.getenv("M3CVC_PACK") == null, "M3CVC_PACK is set");
+        Assumptions.assumeFalse(Files.exists(Path.of("models/reference")), "a reference pack is installed");
+        Cli r = Cli.run("eval", clip.toString(), "--out", dir.resolve("nopack").toString(), "--size", "256x160",
+                "--codecs", "m3cvc", "-q");
+        assertEquals(ExitCodes.PACK, r.exit(), r.toString());
+        assertTrue(r.err().contains("models/reference"), r.err());
+    }
+
     @Test
     void usageErrors() {
         Cli none = Cli.run("eval", "--out", dir.resolve("u").toString());
