@@ -11,11 +11,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
- * A CSV table (RFC 4180 as Jackson writes it: header line, "\n" line ends, fields quoted only when they need it).
+ * A CSV table (RFC 4180 as Jackson writes it: header line, "\n" line ends, a field quoted only when it holds a comma,
+ * quote or line break, as {@code probe --of csv} writes).
  * Decimals go in as {@link #fixed} values so that they print in plain notation with a fixed number of places
  * (rounded half-even): no {@code 1.0E-4}, the same text on every machine. Not thread-safe.
  */
@@ -48,6 +50,7 @@ final class CsvTable {
         for (String c : columns) schema.addColumn(c);
         try (SequenceWriter w = new CsvMapper().writer(schema.build().withHeader().withLineSeparator("\n"))
                 .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
                 .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .writeValues(out)) {
             for (Object[] r : rows) w.write(Arrays.asList(r));

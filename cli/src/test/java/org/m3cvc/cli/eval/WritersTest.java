@@ -24,14 +24,14 @@ class WritersTest {
 
     @Test
     void csvHasHeaderPlainDecimalsAndQuotesOnlyWhatNeedsIt() throws Exception {
-        CsvTable t = new CsvTable("clip", "bpp", "psnr", "command");
-        t.add("a", CsvTable.fixed(0.0001, 8), CsvTable.fixed(31.25, 4), "ffmpeg -x265-params keyint=8:info=0");
-        t.add("b,c", CsvTable.fixed(Double.NaN, 8), CsvTable.fixed(2.5e-7, 2), "say \"hi\"");
+        CsvTable t = new CsvTable("clip", "bpp", "psnr", "m3cvc_msssim_at_x265_lowest", "command");
+        t.add("a", CsvTable.fixed(0.0001, 8), CsvTable.fixed(31.25, 4), true, "ffmpeg -x265-params keyint=8:info=0");
+        t.add("b,c", CsvTable.fixed(Double.NaN, 8), CsvTable.fixed(2.5e-7, 2), null, "say \"hi\"");
         Path f = dir.resolve("t.csv");
         t.write(f);
-        assertEquals("clip,bpp,psnr,command\n"
-                + "a,0.00010000,31.2500,\"ffmpeg -x265-params keyint=8:info=0\"\n"
-                + "\"b,c\",,0.00,\"say \"\"hi\"\"\"\n", Files.readString(f));
+        assertEquals("clip,bpp,psnr,m3cvc_msssim_at_x265_lowest,command\n"
+                + "a,0.00010000,31.2500,true,ffmpeg -x265-params keyint=8:info=0\n"
+                + "\"b,c\",,0.00,,\"say \"\"hi\"\"\"\n", Files.readString(f));
         assertThrows(IllegalArgumentException.class, () -> t.add("only one"));
         if (Files.getFileAttributeView(f, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
             assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
