@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 /** {@code m3cvc decode IN.m3c -o OUT}: an .m3c stream to frames. */
 @Command(name = "decode", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Decodes an .m3c stream with its model pack into a video: OUT.y4m, a PNG sequence "
-                + "(a directory or a name with %d), or any file FFmpeg writes (.mp4, .mkv, ...).",
+                + "(a directory or a name with %%d), or any file FFmpeg writes (.mp4, .mkv, ...).",
                 "The pack must be the one the stream names (pack_sha256) unless --force-pack."})
 public final class DecodeCommand implements Callable<Integer> {
     @Spec
