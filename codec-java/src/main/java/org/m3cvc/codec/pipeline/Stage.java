@@ -24,7 +24,10 @@ public enum Stage {
     VQ_SEARCH("vq_search"),
     /** Index-plane entropy coding (plane_coding) and chunk framing of keyframes and their texts (encode). */
     ENTROPY_ENCODE("entropy_encode"),
-    /** The writer: text coding, chunks, seek index, temp file and rename (encode). */
+    /**
+     * Rate control's keyframe pruning (with --bpp), then the writer: texts, chunks, seek index, temp file and rename
+     * (encode).
+     */
     STREAM_WRITE("stream_write"),
     /** The reader: chunks read, CRC-checked, index planes entropy-decoded, texts decoded (decode). */
     STREAM_READ("stream_read"),
