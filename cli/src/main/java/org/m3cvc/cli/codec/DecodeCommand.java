@@ -19,6 +19,8 @@ import org.m3cvc.codec.keyframe.SamplingParams;
 import org.m3cvc.codec.pack.ModelPack;
 import org.m3cvc.codec.pack.PackRole;
 import org.m3cvc.codec.text.TextEmbedder;
+import org.m3cvc.codec.pipeline.Stage;
+import org.m3cvc.codec.pipeline.StageTimes;
 import org.m3cvc.codec.pipeline.StreamDecoder;
 import org.m3cvc.codec.runtime.PackSessions;
 import org.m3cvc.container.M3cReader;
@@ -49,6 +51,9 @@ public final class DecodeCommand implements Callable<Integer> {
     @Mixin
     PackOptions packOptions;
 
+    @Mixin
+    StatsOptions statsOptions;
+
     @Option(names = "--force-pack", description = "Decode with a pack other than the stream's (output is not conforming).")
     boolean forcePack;
 
@@ -77,7 +82,8 @@ public final class DecodeCommand implements Callable<Integer> {
      */
     public long decode(SinkOpener opener) throws Exception {
         packOptions.checkThreads(spec);
-        ModelPack pack = packOptions.open();
+        StageTimes times = statsOptions.begin();
+        ModelPack pack = packOptions.open(times);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "decode", quiet);
         long frames;
         try (M3cReader reader = M3cReader.open(InputFiles.open(input), input.toString())) {
@@ -86,20 +92,28 @@ public final class DecodeCommand implements Callable<Integer> {
             SamplingParams params = SamplingParams.of(sh);
             VideoFormat fmt = new VideoFormat(sh.displayWidth(), sh.displayHeight(), sh.frameRateNum(),
                     sh.frameRateDen());
-            try (PackSessions sessions = PackSessions.open(pack, packOptions.device, packOptions.threads);
+            try (PackSessions sessions = packOptions.sessions(pack, times);
                  FrameSink sink = CroppingSink.of(opener.open(fmt), sh.codedWidth(), sh.codedHeight(),
                          sh.displayWidth(), sh.displayHeight())) {
-                KeyframeDecoder keyframes = new KeyframeDecoder(sessions);
+                KeyframeDecoder keyframes = new KeyframeDecoder(sessions, times);
                 // Descriptions condition the denoiser when the pack has a text encoder; otherwise none (text dropout).
                 OrtSession textSession = sessions.session(PackRole.TEXT_ENCODER);
                 try (TextEmbedder texts = textSession == null ? null : new TextEmbedder(pack.tokenizer(), textSession)) {
                     frames = StreamDecoder.decode(reader, (plane, k, text, index) -> keyframes.decode(plane, k, index,
-                            params, texts != null && text != null ? texts.embed(text) : null),
-                            new OnnxClipInterpolator(sessions), sink, bar);
+                            params, texts != null && text != null ? embed(texts, text, times) : null),
+                            new OnnxClipInterpolator(sessions, times), sink, bar, times);
                 }
             }
         }
         bar.end();
+        statsOptions.report("decode", pack.name(), times, frames, spec.commandLine().getErr());
         return frames;
+    }
+
+    private static float[] embed(TextEmbedder texts, String text, StageTimes times) throws Exception {
+        long t = times.start();
+        float[] e = texts.embed(text);
+        times.stop(Stage.TEXT_ENCODER, t);
+        return e;
     }
 }

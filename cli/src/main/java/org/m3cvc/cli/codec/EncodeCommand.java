@@ -19,6 +19,7 @@ import org.m3cvc.codec.pack.ModelPack;
 import org.m3cvc.codec.pack.PackException;
 import org.m3cvc.codec.pack.PackRole;
 import org.m3cvc.codec.pipeline.EncoderSettings;
+import org.m3cvc.codec.pipeline.StageTimes;
 import org.m3cvc.codec.pipeline.StreamEncoder;
 import org.m3cvc.codec.runtime.PackSessions;
 import org.m3cvc.codec.select.BlockMatchingMotion;
@@ -61,6 +62,9 @@ public final class EncodeCommand implements Callable<Integer> {
 
     @Mixin
     DescribeOptions describeOptions;
+
+    @Mixin
+    StatsOptions statsOptions;
 
     @Option(names = "--size", paramLabel = "WxH", description = "Coded size (default: the pack's, e.g. 512x320).")
     String size;
@@ -141,7 +145,8 @@ public final class EncodeCommand implements Callable<Integer> {
     public StreamEncoder.Summary encode(SourceOpener opener) throws Exception {
         // Before the pack: options that do not fit together are reported first.
         describer = describeOptions.describer(spec, System.getenv());
-        ModelPack pack = packOptions.open();
+        StageTimes times = statsOptions.begin();
+        ModelPack pack = packOptions.open(times);
         int[] wh = size != null ? SizeOption.parse(size, "--size", spec) : new int[] {pack.latent().width() * 8, pack.latent().height() * 8};
         long[] rate = rate(fps);
         ModelPack.PlaneSize ps = pack.planes().get(0);
@@ -176,7 +181,7 @@ public final class EncodeCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "encode", quiet);
         StreamEncoder.Summary sum;
         try (FrameSource src = opener.open(new VideoFormat(wh[0], wh[1], rate[0], rate[1]));
-             PackSessions sessions = PackSessions.open(pack, packOptions.device, packOptions.threads)) {
+             PackSessions sessions = packOptions.sessions(pack, times)) {
             // The pack's networks where it has them, else the fallbacks (spec/model-pack.md 3).
             OrtSession sem = sessions.session(PackRole.SEMANTIC_EMBEDDER);
             OrtSession flow = sessions.session(PackRole.MOTION_ESTIMATOR);
@@ -185,11 +190,13 @@ public final class EncodeCommand implements Callable<Integer> {
                     flow != null ? new OnnxMotionEstimator(flow) : new BlockMatchingMotion(),
                     lambda1 != null ? lambda1 : ks.lambda1(), lambda2 != null ? lambda2 : ks.lambda2(),
                     threshold != null ? threshold : ks.threshold(),
-                    maxClipFrames != null ? maxClipFrames : ks.maxClipFrames());
-            KeyframeEncoder encoder = new KeyframeEncoder(sessions);
-            sum = StreamEncoder.encode(src, selector, encoder::encode, describer, settings, header, output, bar);
+                    maxClipFrames != null ? maxClipFrames : ks.maxClipFrames(), times);
+            KeyframeEncoder encoder = new KeyframeEncoder(sessions, times);
+            sum = StreamEncoder.encode(src, selector, encoder::encode, describer, settings, header, output, bar,
+                    times);
         }
         bar.end();
+        statsOptions.report("encode", pack.name(), times, sum.frames(), spec.commandLine().getErr());
         return sum;
     }
 

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 
 import org.m3cvc.codec.pack.ModelPack;
 import org.m3cvc.codec.pack.PackException;
+import org.m3cvc.codec.pipeline.Stage;
+import org.m3cvc.codec.pipeline.StageTimes;
 import org.m3cvc.codec.runtime.Device;
+import org.m3cvc.codec.runtime.PackSessions;
 
 import picocli.CommandLine.Option;
 
@@ -32,6 +35,22 @@ public final class PackOptions {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads " + threads
                     + ": expected at least 1");
         }
+    }
+
+    /** {@link #open()}, timed as {@link Stage#PACK_OPEN}. */
+    ModelPack open(StageTimes times) throws IOException {
+        long t = times.start();
+        ModelPack p = open();
+        times.stop(Stage.PACK_OPEN, t);
+        return p;
+    }
+
+    /** The pack's sessions on --device with --threads, timed as {@link Stage#PACK_OPEN}; the caller closes them. */
+    PackSessions sessions(ModelPack pack, StageTimes times) throws Exception {
+        long t = times.start();
+        PackSessions s = PackSessions.open(pack, device, threads);
+        times.stop(Stage.PACK_OPEN, t);
+        return s;
     }
 
     ModelPack open() throws IOException {

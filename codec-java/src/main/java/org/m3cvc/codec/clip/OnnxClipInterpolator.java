@@ -11,6 +11,8 @@ import org.m3cvc.codec.frame.Frame;
 import org.m3cvc.codec.keyframe.Pixels;
 import org.m3cvc.codec.pack.PackRole;
 import org.m3cvc.codec.pipeline.ClipInterpolator;
+import org.m3cvc.codec.pipeline.Stage;
+import org.m3cvc.codec.pipeline.StageTimes;
 import org.m3cvc.codec.runtime.PackSessions;
 
 /**
@@ -26,9 +28,16 @@ public final class OnnxClipInterpolator implements ClipInterpolator {
     public static final String FRAME = "frame";
 
     private final PackSessions sessions;
+    private final StageTimes times;
 
     public OnnxClipInterpolator(PackSessions sessions) {
+        this(sessions, StageTimes.OFF);
+    }
+
+    /** @param times records each call as {@link Stage#CLIP_GENERATOR}; null for none; confined to the calling thread */
+    public OnnxClipInterpolator(PackSessions sessions, StageTimes times) {
         this.sessions = sessions;
+        this.times = StageTimes.orOff(times);
     }
 
     @Override
@@ -38,6 +47,13 @@ public final class OnnxClipInterpolator implements ClipInterpolator {
         if (first.width() != end.width() || first.height() != end.height()) {
             throw new IllegalArgumentException("keyframes of different sizes");
         }
+        long t = times.start();
+        Frame f = generate(first, end, position, frameIndex);
+        times.stop(Stage.CLIP_GENERATOR, t);
+        return f;
+    }
+
+    private Frame generate(Frame first, Frame end, double position, long frameIndex) throws Exception {
         int w = first.width(), h = first.height();
         long[] shape = {1, 3, h, w};
         OrtEnvironment env = OrtEnvironment.getEnvironment();

@@ -19,6 +19,8 @@ import org.m3cvc.codec.noise.NoiseSource;
 import org.m3cvc.codec.pack.ModelPack;
 import org.m3cvc.codec.pack.PackException;
 import org.m3cvc.codec.pack.PackRole;
+import org.m3cvc.codec.pipeline.Stage;
+import org.m3cvc.codec.pipeline.StageTimes;
 import org.m3cvc.codec.runtime.PackSessions;
 import org.m3cvc.container.keyframe.IndexPlane;
 
@@ -51,6 +53,7 @@ public final class KeyframeDecoder {
     private final Codebook codebook;
     private final Schedule schedule;
     private final int textDimension;
+    private final StageTimes times;
 
     /**
      * @param sessions the pack's sessions; not closed by this class
@@ -58,6 +61,18 @@ public final class KeyframeDecoder {
      *     fixed E
      */
     public KeyframeDecoder(PackSessions sessions) throws IOException {
+        this(sessions, StageTimes.OFF);
+    }
+
+    /**
+     * @param sessions the pack's sessions; not closed by this class
+     * @param times records upsampler, denoiser, sampler and image_decoder; null for none. A recording instance makes
+     *     this decoder confined to one thread.
+     * @throws IOException when the codebook cannot be read or the denoiser's text_embedding is not [1, E] with a
+     *     fixed E
+     */
+    public KeyframeDecoder(PackSessions sessions, StageTimes times) throws IOException {
+        this.times = StageTimes.orOff(times);
         this.sessions = sessions;
         this.pack = sessions.pack();
         this.codebook = Codebook.load(pack);
@@ -103,13 +118,17 @@ public final class KeyframeDecoder {
             throw new IllegalArgumentException("plane " + plane.width() + "x" + plane.height() + ": the pack supports "
                     + pack.planes());
         }
+        long t = times.start();
         float[] h = codebook.lookup(plane);
         OrtSession up = sessions.session(PackRole.UPSAMPLER);
+        float[] condition;
         try (OnnxTensor f = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), FloatBuffer.wrap(h),
                 new long[] {1, codebook.dimension(), plane.height(), plane.width()});
              OrtSession.Result r = up.run(Map.of(FEATURES, f))) {
-            return checkedLatent(KeyframeEncoder.tensor(r, CONDITION), PackRole.UPSAMPLER);
+            condition = checkedLatent(KeyframeEncoder.tensor(r, CONDITION), PackRole.UPSAMPLER);
         }
+        times.stop(Stage.UPSAMPLER, t);
+        return condition;
     }
 
     /**
@@ -138,15 +157,26 @@ public final class KeyframeDecoder {
              OnnxTensor text = OnnxTensor.createTensor(env,
                      FloatBuffer.wrap(textEmbedding == null ? zeros : textEmbedding), textShape)) {
             Denoiser d = (x, t, conditional) -> {
+                long t0 = times.start();
+                float[] eps;
                 try (OnnxTensor sample = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), latentShape);
                      OnnxTensor step = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {t}), new long[] {1});
                      OrtSession.Result r = denoiser.run(Map.of(SAMPLE, sample, TIMESTEP, step, CONDITION, cond,
                              TEXT_EMBEDDING, conditional ? text : noText))) {
-                    return checkedLatent(KeyframeEncoder.tensor(r, NOISE), PackRole.DENOISER);
+                    eps = checkedLatent(KeyframeEncoder.tensor(r, NOISE), PackRole.DENOISER);
                 }
+                times.stop(Stage.DENOISER, t0);
+                return eps;
             };
             try {
-                return sampler.sample(d, new NoiseSource(params.noiseSeed(), keyframeIndex), elements);
+                // The sampler's own time is the whole minus the denoiser calls made during it (stages are disjoint).
+                long t0 = times.start(), denoiserBefore = times.nanos(Stage.DENOISER);
+                float[] latent = sampler.sample(d, new NoiseSource(params.noiseSeed(), keyframeIndex), elements);
+                if (times.enabled()) {
+                    long whole = System.nanoTime() - t0;
+                    times.add(Stage.SAMPLER, whole - (times.nanos(Stage.DENOISER) - denoiserBefore), 1);
+                }
+                return latent;
             } catch (IOException | OrtException | RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -157,6 +187,13 @@ public final class KeyframeDecoder {
 
     /** The frame the image_decoder makes of a clean latent (channel-major). */
     public Frame render(float[] latent, long frameIndex) throws IOException, OrtException {
+        long t = times.start();
+        Frame frame = decodeImage(latent, frameIndex);
+        times.stop(Stage.IMAGE_DECODER, t);
+        return frame;
+    }
+
+    private Frame decodeImage(float[] latent, long frameIndex) throws IOException, OrtException {
         ModelPack.LatentShape l = pack.latent();
         OrtSession dec = sessions.session(PackRole.IMAGE_DECODER);
         try (OnnxTensor z = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), FloatBuffer.wrap(latent),

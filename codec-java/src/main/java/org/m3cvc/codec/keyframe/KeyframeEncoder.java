@@ -15,6 +15,8 @@ import org.m3cvc.codec.frame.Frame;
 import org.m3cvc.codec.pack.ModelPack;
 import org.m3cvc.codec.pack.PackException;
 import org.m3cvc.codec.pack.PackRole;
+import org.m3cvc.codec.pipeline.Stage;
+import org.m3cvc.codec.pipeline.StageTimes;
 import org.m3cvc.codec.runtime.PackSessions;
 import org.m3cvc.container.keyframe.IndexPlane;
 
@@ -36,12 +38,24 @@ public final class KeyframeEncoder {
     private final PackSessions sessions;
     private final ModelPack pack;
     private final Codebook codebook;
+    private final StageTimes times;
 
     /**
      * @param sessions the pack's sessions; not closed by this class
      * @throws IOException when the codebook cannot be read
      */
     public KeyframeEncoder(PackSessions sessions) throws IOException {
+        this(sessions, StageTimes.OFF);
+    }
+
+    /**
+     * @param sessions the pack's sessions; not closed by this class
+     * @param times records image_encoder, post_encoder and the VQ search; null for none. A recording instance makes
+     *     this encoder confined to one thread.
+     * @throws IOException when the codebook cannot be read
+     */
+    public KeyframeEncoder(PackSessions sessions, StageTimes times) throws IOException {
+        this.times = StageTimes.orOff(times);
         this.sessions = sessions;
         this.pack = sessions.pack();
         this.codebook = Codebook.load(pack);
@@ -69,15 +83,19 @@ public final class KeyframeEncoder {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         float[] features;
         long[] shape;
+        long t = times.start();
         try (OnnxTensor image = OnnxTensor.createTensor(env, FloatBuffer.wrap(Pixels.toTensor(frame)),
                 new long[] {1, 3, frame.height(), frame.width()});
-             OrtSession.Result z = encoder.run(Map.of(IMAGE, image));
-             OrtSession.Result h = post.run(Map.of(LATENT, tensor(z, LATENT)))) {
-            OnnxTensor f = tensor(h, FEATURES);
-            shape = f.getInfo().getShape();
-            FloatBuffer fb = f.getFloatBuffer();
-            features = new float[fb.remaining()];
-            fb.get(features);
+             OrtSession.Result z = encoder.run(Map.of(IMAGE, image))) {
+            t = times.stop(Stage.IMAGE_ENCODER, t);
+            try (OrtSession.Result h = post.run(Map.of(LATENT, tensor(z, LATENT)))) {
+                OnnxTensor f = tensor(h, FEATURES);
+                shape = f.getInfo().getShape();
+                FloatBuffer fb = f.getFloatBuffer();
+                features = new float[fb.remaining()];
+                fb.get(features);
+            }
+            t = times.stop(Stage.POST_ENCODER, t);
         }
         String where = "/roles/" + PackRole.POST_ENCODER.manifestName() + "/outputs/0/shape";
         int d = codebook.dimension();
@@ -90,7 +108,10 @@ public final class KeyframeEncoder {
             throw new PackException(pack.directory().toString(), "/planes", "a plane of " + pw + "x" + ph
                     + " (the post_encoder's output)", pack.planes().toString());
         }
-        return quantise(features, pw, ph);
+        t = times.start();
+        IndexPlane plane = quantise(features, pw, ph);
+        times.stop(Stage.VQ_SEARCH, t);
+        return plane;
     }
 
     /** Nearest codebook vector of each position of channel-major features [D, h, w]. */

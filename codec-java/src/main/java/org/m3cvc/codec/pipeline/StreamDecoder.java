@@ -24,14 +24,32 @@ public final class StreamDecoder {
     /** @return the number of frames written */
     public static long decode(M3cReader reader, KeyframeReconstructor keyframes, ClipInterpolator clips,
                               FrameSink sink, Progress progress) throws Exception {
+        return decode(reader, keyframes, clips, sink, progress, StageTimes.OFF);
+    }
+
+    /**
+     * As {@link #decode(M3cReader, KeyframeReconstructor, ClipInterpolator, FrameSink, Progress)}, recording stream
+     * reading and frame writing in {@code times} (the keyframe networks and the clip generator record into the
+     * instances they were given).
+     *
+     * @param times where stage times go; null or {@link StageTimes#OFF} for none
+     * @return the number of frames written
+     */
+    public static long decode(M3cReader reader, KeyframeReconstructor keyframes, ClipInterpolator clips,
+                              FrameSink sink, Progress progress, StageTimes times) throws Exception {
+        times = StageTimes.orOff(times);
         StreamHeader sh = reader.streamHeader();
+        long t = times.start();
         ClipGroup g = reader.nextClip();
+        times.stop(Stage.STREAM_READ, t);
         if (g == null) throw new IOException(reader.file() + ": no clip");
         Frame key = decodeKeyframe(keyframes, g, g.keyframe(), g.clip().firstFrame());
         long written = 0;
         while (g != null) {
             boolean last = g.clip().clipIndex() == sh.clipCount() - 1;
+            t = times.start();
             ClipGroup next = last ? null : reader.nextClip();
+            times.stop(Stage.STREAM_READ, t);
             int first = g.clip().firstFrame();
             int count = g.clip().clipFrameCount();
             Frame end = null;
@@ -41,9 +59,9 @@ public final class StreamDecoder {
                 endFrame = next.clip().firstFrame();
                 if (interpolate) end = decodeKeyframe(keyframes, next, next.keyframe(), endFrame);
             } else if (interpolate) {
-                Keyframe t = g.trailingKeyframe();
-                endFrame = t.keyframeFrame();
-                end = decodeKeyframe(keyframes, g, t, endFrame);
+                Keyframe trailing = g.trailingKeyframe();
+                endFrame = trailing.keyframeFrame();
+                end = decodeKeyframe(keyframes, g, trailing, endFrame);
             }
             String clipText = text(g.texts(), TextRole.CLIP_DESCRIPTION, g.clip().clipIndex());
             for (int j = 0; j < count; j++) {
@@ -53,7 +71,9 @@ public final class StreamDecoder {
                 else if (interpolate && index == endFrame) out = end;
                 else if (interpolate) out = clips.frame(key, end, (double) j / (endFrame - first), clipText, index);
                 else out = clips.frame(key, null, (double) j / count, clipText, index);
+                t = times.start();
                 sink.write(out);
+                times.stop(Stage.FRAME_WRITE, t);
                 progress.frames(++written, sh.frameCount());
             }
             if (next != null) {
@@ -61,7 +81,9 @@ public final class StreamDecoder {
             }
             g = next;
         }
+        t = times.start();
         sink.finish();
+        times.add(Stage.FRAME_WRITE, times.start() - t, 0); // finishing is not a frame: time, no call
         return written;
     }
 

@@ -73,6 +73,21 @@ public final class StreamEncoder {
     public static Summary encode(FrameSource source, KeyframeSelector selector, KeyframeCoder coder,
                                  Describer describer, EncoderSettings settings, StreamHeader.Builder header,
                                  Path out, Progress progress) throws Exception {
+        return encode(source, selector, coder, describer, settings, header, out, progress, StageTimes.OFF);
+    }
+
+    /**
+     * As {@link #encode(FrameSource, KeyframeSelector, KeyframeCoder, Describer, EncoderSettings,
+     * StreamHeader.Builder, Path, Progress)}, recording frame reading, description, entropy coding and stream writing
+     * in {@code times} (selection and the keyframe networks record into the instances the selector and the coder
+     * were given).
+     *
+     * @param times where stage times go; null or {@link StageTimes#OFF} for none
+     */
+    public static Summary encode(FrameSource source, KeyframeSelector selector, KeyframeCoder coder,
+                                 Describer describer, EncoderSettings settings, StreamHeader.Builder header,
+                                 Path out, Progress progress, StageTimes times) throws Exception {
+        times = StageTimes.orOff(times);
         // Fail before minutes of encoding, not after: the output goes into this directory.
         Path outDir = out.toAbsolutePath().getParent();
         if (outDir != null && !Files.isDirectory(outDir)) throw new IOException(out + ": no such directory " + outDir);
@@ -84,19 +99,30 @@ public final class StreamEncoder {
         Frame last = null;
         long n = 0;
         Frame f;
-        while ((f = source.next()) != null) {
+        while (true) {
+            long t = times.start();
+            f = source.next();
+            if (f == null) {
+                times.add(Stage.FRAME_READ, times.start() - t, 0); // the end is not a frame: time, no call
+                break;
+            }
+            times.stop(Stage.FRAME_READ, t);
             if (n >= Limits.MAX_FRAME_COUNT) throw new IOException("input longer than " + Limits.MAX_FRAME_COUNT + " frames");
             boolean key = selector.offer(f);
             if (key || clips.isEmpty() || clips.get(clips.size() - 1).frames >= Limits.MAX_CLIP_FRAMES) {
                 if (clips.size() >= Limits.MAX_CLIP_COUNT) throw new IOException("more than " + Limits.MAX_CLIP_COUNT + " clips");
+                t = times.start();
                 if (!clips.isEmpty()) describeClip(clips.get(clips.size() - 1), previousKey, last, describer, settings, fps);
                 String text = describer.describeKeyframe(f, previousKey, n / fps);
+                times.stop(Stage.DESCRIBE, t);
                 IndexPlane plane = coder.encode(f);
+                t = times.start();
                 // The first keyframe must stay whatever the budget: it scores +infinity (so does a keyframe forced
                 // by the spec's clip-length limit alone, which rate control must not merge either).
                 double score = clips.isEmpty() || !key ? Double.POSITIVE_INFINITY : selector.lastScore();
                 Keyframe coded = Keyframe.of(0, 0, settings.planeCoding(), plane, header.codebookSize);
                 clips.add(new Pending(n, coded, text, score, codedBytes(coded, text, settings)));
+                times.stop(Stage.ENTROPY_ENCODE, t);
                 previousKey = f;
             }
             clips.get(clips.size() - 1).frames++;
@@ -104,12 +130,22 @@ public final class StreamEncoder {
             progress.frames(++n, -1);
         }
         if (n == 0) throw new IOException("the input has no frames");
+        long t = times.start();
         describeClip(clips.get(clips.size() - 1), previousKey, last, describer, settings, fps);
+        times.stop(Stage.DESCRIBE, t);
 
         boolean trailing = settings.interpolation() && clips.get(clips.size() - 1).frames >= 2;
-        Keyframe trailingCoded = trailing ? Keyframe.of(0, 0, settings.planeCoding(), coder.encode(last),
-                header.codebookSize) : null;
-        String trailingText = trailing ? describer.describeKeyframe(last, previousKey, (n - 1) / fps) : null;
+        Keyframe trailingCoded = null;
+        String trailingText = null;
+        if (trailing) {
+            IndexPlane plane = coder.encode(last);
+            t = times.start();
+            trailingCoded = Keyframe.of(0, 0, settings.planeCoding(), plane, header.codebookSize);
+            t = times.stop(Stage.ENTROPY_ENCODE, t);
+            trailingText = describer.describeKeyframe(last, previousKey, (n - 1) / fps);
+            times.stop(Stage.DESCRIBE, t);
+        }
+        t = times.start();
         if (settings.targetBpp() > 0) {
             long budget = (long) Math.floor(settings.targetBpp() * fmt.width() * fmt.height() * n / 8);
             long trailingBytes = trailing ? codedBytes(trailingCoded, trailingText, settings) : 0;
@@ -159,6 +195,7 @@ public final class StreamEncoder {
             }
             w.finish();
         }
+        times.stop(Stage.STREAM_WRITE, t);
         long bytes = Files.size(out);
         return new Summary(n, clips.size(), sh.keyframeCount(), bytes,
                 bytes * 8.0 / ((double) fmt.width() * fmt.height() * n));

@@ -3,6 +3,8 @@ package org.m3cvc.codec.select;
 import java.math.BigDecimal;
 
 import org.m3cvc.codec.frame.Frame;
+import org.m3cvc.codec.pipeline.Stage;
+import org.m3cvc.codec.pipeline.StageTimes;
 
 /**
  * Keyframe selection of the paper (section 3.2): frame n becomes a keyframe when
@@ -20,6 +22,7 @@ public final class KeyframeSelector {
     private final double lambda2;
     private final double threshold;
     private final int maxClipFrames;
+    private final StageTimes times;
     private Frame last;
     private float[] lastEmbedding;
     private int sinceLast;
@@ -32,6 +35,16 @@ public final class KeyframeSelector {
      */
     public KeyframeSelector(SemanticEmbedder semantic, MotionEstimator motion, BigDecimal lambda1, BigDecimal lambda2,
                             BigDecimal threshold, int maxClipFrames) {
+        this(semantic, motion, lambda1, lambda2, threshold, maxClipFrames, StageTimes.OFF);
+    }
+
+    /**
+     * As {@link #KeyframeSelector(SemanticEmbedder, MotionEstimator, BigDecimal, BigDecimal, BigDecimal, int)},
+     * recording the semantic and motion terms in {@code times} (null for none), which must be confined to the
+     * thread that offers frames.
+     */
+    public KeyframeSelector(SemanticEmbedder semantic, MotionEstimator motion, BigDecimal lambda1, BigDecimal lambda2,
+                            BigDecimal threshold, int maxClipFrames, StageTimes times) {
         if (maxClipFrames < 1) throw new IllegalArgumentException("maxClipFrames " + maxClipFrames);
         this.semantic = semantic;
         this.motion = motion;
@@ -39,23 +52,27 @@ public final class KeyframeSelector {
         this.lambda2 = lambda2.doubleValue();
         this.threshold = threshold.doubleValue();
         this.maxClipFrames = maxClipFrames;
+        this.times = StageTimes.orOff(times);
     }
 
     /** Whether {@code f}, the next frame in display order, starts a new clip (is a keyframe). */
     public boolean offer(Frame f) throws Exception {
         if (last == null) {
             lastScore = Double.POSITIVE_INFINITY;
-            return accept(f, semantic == null ? null : semantic.embed(f));
+            return accept(f, semantic == null ? null : embed(f));
         }
         double d = -threshold;
         float[] e = null;
         if (semantic != null) {
-            e = semantic.embed(f);
+            e = embed(f);
             d += lambda1 * (1 - cosine(e, lastEmbedding));
         }
         if (motion != null) {
             double diag = Math.sqrt((double) f.width() * f.width() + (double) f.height() * f.height());
-            d += lambda2 * motion.meanFlowMagnitude(last, f) / diag * 100;
+            long t = times.start();
+            double m = motion.meanFlowMagnitude(last, f);
+            times.stop(Stage.SELECT_MOTION, t);
+            d += lambda2 * m / diag * 100;
         }
         lastScore = d;
         // A keyframe forced by the clip length keeps its (non-positive) score: rate control drops it first.
@@ -69,6 +86,13 @@ public final class KeyframeSelector {
      * priority of a keyframe under rate control.
      */
     public double lastScore() { return lastScore; }
+
+    private float[] embed(Frame f) throws Exception {
+        long t = times.start();
+        float[] e = semantic.embed(f);
+        times.stop(Stage.SELECT_SEMANTIC, t);
+        return e;
+    }
 
     private boolean accept(Frame f, float[] embedding) {
         last = f;
