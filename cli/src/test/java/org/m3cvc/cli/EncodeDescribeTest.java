@@ -19,6 +19,7 @@ import org.m3cvc.container.ClipGroup;
 import org.m3cvc.container.M3cReader;
 import org.m3cvc.container.header.StreamHeader;
 import org.m3cvc.container.text.TextChunk;
+import org.m3cvc.container.text.TextCoder;
 import org.m3cvc.container.text.TextRole;
 
 /**
@@ -109,6 +110,26 @@ class EncodeDescribeTest {
             assertEquals(0, enc2.exit(), enc2.toString());
             assertEquals(expected, server.requests.size(), "nothing asked twice");
             assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again));
+        }
+    }
+
+    /** Issue 7.4: --text-coder order2 codes the descriptions with order2; they read back the same. */
+    @Test
+    void textCoderOrder2() throws Exception {
+        Path out = dir.resolve("order2.m3c");
+        try (RecordedChatServer server = new RecordedChatServer()) {
+            Cli enc = encode(out, "--describe", "openai", "--endpoint", server.base(), "--model", "x",
+                    "--no-describe-cache", "--text-coder", "order2", "-q");
+            assertEquals(0, enc.exit(), enc.toString());
+            assertEquals(0, Cli.run("verify", out.toString()).exit());
+            Texts t = read(out);
+            assertEquals(TextCoder.ORDER2, t.header().textCoderEnum());
+            assertFalse(t.all().isEmpty());
+            for (TextChunk x : t.all()) {
+                assertEquals(TextCoder.ORDER2, x.textCoderEnum(), "descriptions are longer than order2's 4-byte cost");
+                assertEquals(x.textRoleEnum() == TextRole.KEYFRAME_DESCRIPTION ? RecordedChatServer.KEYFRAME_SUMMARY
+                        : RecordedChatServer.CLIP_SUMMARY, x.text());
+            }
         }
     }
 

@@ -307,4 +307,33 @@ class TextCommandTest {
         }
         assertTrue(Files.size(out) < Files.size(REFERENCE));
     }
+
+    /** Issue 7.4: --text-coder re-codes every text and the stream header; the decoded texts and pictures stay. */
+    @Test
+    void importWithTextCoderOrder2RecodesEveryTextAndNothingElse() throws IOException {
+        ObjectNode j = export(REFERENCE);
+        Path out = dir.resolve("order2.m3c");
+        Cli im = Cli.run("text", "import", REFERENCE.toString(), write("t.json", j).toString(), "-o", out.toString(),
+                "--text-coder", "order2");
+        assertEquals(0, im.exit(), im.toString());
+        assertEquals(0, Cli.run("verify", out.toString()).exit());
+        JsonNode after = export(out);
+        assertEquals("order2", after.get("text_coder").textValue());
+        for (int i = 0; i < j.get("texts").size(); i++) {
+            assertEquals(j.get("texts").get(i).get("text"), after.get("texts").get(i).get("text"));
+            assertEquals("order2", after.get("texts").get(i).get("text_coder").textValue(), after.toString());
+        }
+        assertTrue(Files.size(out) < Files.size(REFERENCE), Files.size(out) + " vs " + Files.size(REFERENCE));
+        assertSameChunks(without(chunks(REFERENCE), ChunkType.STREAM_HEADER.code(), ChunkType.SEEK_INDEX.code(),
+                ChunkType.TEXT.code()), without(chunks(out), ChunkType.STREAM_HEADER.code(),
+                ChunkType.SEEK_INDEX.code(), ChunkType.TEXT.code()));
+        Cli probe = Cli.run("probe", "--of", "json", out.toString());
+        assertTrue(probe.out().contains("\"text_coder_name\": \"order2\"") || probe.out().contains("\"text_coder_name\":\"order2\""),
+                probe.out());
+        // Back to lzw: the same decoded syntax as the original.
+        Path back = dir.resolve("back.m3c");
+        assertEquals(0, Cli.run("text", "import", out.toString(), write("b.json", export(out)).toString(), "-o",
+                back.toString(), "--text-coder", "lzw").exit());
+        assertEquals(Cli.run("syntax", "--md5", REFERENCE.toString()).out(), Cli.run("syntax", "--md5", back.toString()).out());
+    }
 }

@@ -58,6 +58,17 @@ final class Base {
         return this;
     }
 
+    /** Descriptions coded with text_coder order2 (clause 8.7), the stream's text_coder order2. */
+    Base order2Descriptions(String language) {
+        header.textCoder = TextCoder.ORDER2.code();
+        texts = i -> List.of(
+                TextChunk.of(TextRole.KEYFRAME_DESCRIPTION, i, TextCoder.ORDER2, language,
+                        "Keyframe " + i + ": a grey heron stands in shallow water; reeds behind, low sun from the left."),
+                TextChunk.of(TextRole.CLIP_DESCRIPTION, i, TextCoder.ORDER2, language,
+                        "The heron lifts its head and steps slowly to the right; the camera holds still."));
+        return this;
+    }
+
     StreamSpec build() {
         Random rng = new Random(seed);
         int clips = clipFrames.length;

@@ -14,6 +14,7 @@ import org.m3cvc.container.header.FileHeader;
 import org.m3cvc.container.keyframe.Keyframe;
 import org.m3cvc.container.keyframe.PlaneCoding;
 import org.m3cvc.container.text.Lzw;
+import org.m3cvc.container.text.Order2;
 import org.m3cvc.container.text.TextChunk;
 import org.m3cvc.container.text.TextCoder;
 import org.m3cvc.container.text.TextRole;
@@ -39,6 +40,15 @@ final class InvalidCases {
     private static void add(String req, String name, String description, Consumer<StreamSpec> change) {
         StreamSpec s = ref();
         change.accept(s);
+        add(req, name, description, s);
+    }
+
+    /** A case on the stream with order2 descriptions: {@code change} replaces its first text (keyframe 0's). */
+    private static void addOrder2(String req, String name, String description,
+                                  java.util.function.UnaryOperator<TextChunk> change) {
+        StreamSpec s = new Base().order2Descriptions("en").build();
+        ChunkSpec c = s.chunk(ChunkType.TEXT, 0);
+        c.payload = change.apply((TextChunk) c.syntax).toPayload();
         add(req, name, description, s);
     }
 
@@ -170,7 +180,7 @@ final class InvalidCases {
             b.latentChannels = 64; b.latentHeight = 1024; b.latentWidth = 1024; }));
         add("SH-9", "latent_channels_over_limit", "latent_channels 65", s -> s.header(b -> b.latentChannels = 65));
         add("SH-10", "pack_name_too_long", "pack_name of 256 bytes", s -> s.header(b -> b.packName = "p".repeat(256)));
-        add("SH-11", "unknown_text_coder", "stream_header text_coder 2", s -> s.header(b -> b.textCoder = 2));
+        add("SH-11", "unknown_text_coder", "stream_header text_coder 3", s -> s.header(b -> b.textCoder = 3));
         add("SH-12", "unknown_sampler", "sampler_id 2", s -> s.header(b -> b.samplerId = 2));
         add("SH-13", "zero_steps", "sampler_steps 0", s -> s.header(b -> b.samplerSteps = 0));
         add("SH-13", "too_many_steps", "sampler_steps 1001", s -> s.header(b -> b.samplerSteps = 1001));
@@ -303,6 +313,20 @@ final class InvalidCases {
             byte[] d = new BitWriter().u(9, 'a').u(9, 'b').zeroPadding().toByteArray();
             s.chunk(ChunkType.TEXT, 0).payload = text(0, 0, 1, "en", 2, d).toPayload();
         });
+        StreamSpec o2InLzw = ref();
+        o2InLzw.chunk(ChunkType.TEXT, 0).payload = TextChunk.of(TextRole.KEYFRAME_DESCRIPTION, 0, TextCoder.ORDER2,
+                "en", "an order2 text").toPayload();
+        add("TX-3", "order2_text_in_lzw_stream", "An order2 text in a stream whose text_coder is lzw", o2InLzw);
+        addOrder2("TX-6", "order2_truncated", "order2 text_data without its last byte", t ->
+                text(0, 0, 2, "en", t.textSize(), Arrays.copyOf(t.textData(), t.textData().length - 1)));
+        addOrder2("TX-6", "order2_byte_left", "order2 text_data with a byte after the last one decoding reads",
+                t -> text(0, 0, 2, "en", t.textSize(), concat(t.textData(), (byte) 0)));
+        addOrder2("TX-6", "order2_shorter_than_init", "order2 text_data of 3 bytes for a 5-byte text: the range "
+                + "decoder's 4 initial bytes are missing", t -> text(0, 0, 2, "en", 5, new byte[] {0x28, (byte) 0xF1, 0x18}));
+        addOrder2("TX-6", "order2_empty_text_with_data", "An empty order2 text (text_size 0) whose text_data is not "
+                + "empty (4 zero bytes)", t -> text(0, 0, 2, "en", 0, new byte[4]));
+        addOrder2("TX-7", "order2_text_not_utf8", "order2 text_data that decodes to the malformed UTF-8 bytes C3 28",
+                t -> text(0, 0, 2, "en", 2, Order2.encode(new byte[] {(byte) 0xC3, 0x28})));
         StreamSpec rawLen = new Base().clips(1).trailing(false).build();
         rawLen.header(b -> b.textCoder = 0);
         rawLen.body.add(2, ChunkSpec.of(text(2, 0, 0, "en", 5, "four".getBytes())));

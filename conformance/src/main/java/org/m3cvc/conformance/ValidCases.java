@@ -205,6 +205,43 @@ final class ValidCases {
                         "The heron walks to the right, the heron stops, the heron walks to the right again."));
         c.add(new Case("v27_raw_and_lzw_texts", "text_coder lzw in the stream header; a short text stored raw (LZW "
                 + "would expand it) beside LZW texts (TX-3 allows raw)", b.build(), null));
+
+        b = new Base().order2Descriptions("en");
+        c.add(new Case("v28_order2_descriptions", "Reference layout with keyframe and clip descriptions coded by "
+                + "text_coder order2 (clause 8.7)", b.build(), null));
+
+        b = new Base().clips(2, 2);
+        b.header.textCoder = TextCoder.ORDER2.code();
+        b.texts = i -> List.of(
+                TextChunk.of(TextRole.KEYFRAME_DESCRIPTION, i, TextCoder.ORDER2, "en", ""),
+                TextChunk.of(TextRole.CLIP_DESCRIPTION, i, TextCoder.ORDER2, "und", ""));
+        c.add(new Case("v29_empty_texts_order2", "Empty texts coded with order2: text_data is empty", b.build(), null));
+
+        b = new Base().clips(3, 3);
+        b.header.textCoder = TextCoder.ORDER2.code();
+        b.texts = i -> List.of(
+                TextChunk.of(TextRole.KEYFRAME_DESCRIPTION, i, TextCoder.ORDER2, "zh-Hans", "一只灰鹭站在浅水中，背后是芦苇。"),
+                TextChunk.of(TextRole.CLIP_DESCRIPTION, i, TextCoder.ORDER2, "de", "Der Reiher hebt den Kopf; "
+                        + "Straße, Größe, Öl – \"Zitat\" \\ Backslash\ttab\u0001ctl"),
+                TextChunk.of(TextRole.OTHER, 0, TextCoder.ORDER2, "x-emoji", "🐦‍⬛ é (e + U+0301) ＡＢＣ 🇩🇪 café"));
+        c.add(new Case("v30_non_ascii_texts_order2", "Non-ASCII texts coded with order2: CJK, German with quotes, "
+                + "backslash, tab and a control character, emoji ZWJ sequences, combining marks", b.build(), null));
+
+        b = new Base().clips(2).trailing(false);
+        b.header.textCoder = TextCoder.ORDER2.code();
+        b.texts = i -> List.of(TextChunk.of(TextRole.KEYFRAME_DESCRIPTION, 0, TextCoder.ORDER2, "en",
+                longText(65536, 7)));
+        c.add(new Case("v31_max_text_order2", "A text of max_text_size (65536) bytes coded with order2", b.build(),
+                null));
+
+        b = new Base().clips(2, 2);
+        b.header.textCoder = TextCoder.ORDER2.code();
+        b.texts = i -> List.of(
+                TextChunk.shortest(TextRole.KEYFRAME_DESCRIPTION, i, TextCoder.ORDER2, "en", "a"),
+                TextChunk.shortest(TextRole.CLIP_DESCRIPTION, i, TextCoder.ORDER2, "en", "A red kite"));
+        c.add(new Case("v32_raw_and_order2_texts", "text_coder order2 in the stream header; a one-byte text stored "
+                + "raw (order2 would take 5 bytes) beside order2 texts, one of them the example of B.8", b.build(),
+                null));
         return c;
     }
 

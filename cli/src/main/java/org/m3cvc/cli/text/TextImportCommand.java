@@ -15,6 +15,7 @@ import org.m3cvc.cli.Version;
 import org.m3cvc.cli.common.Failure;
 import org.m3cvc.cli.common.FailureException;
 import org.m3cvc.cli.common.InputFileException;
+import org.m3cvc.container.text.TextCoder;
 import org.m3cvc.container.text.TextRewriter;
 
 import picocli.CommandLine.Command;
@@ -48,6 +49,11 @@ public final class TextImportCommand implements Callable<Integer> {
             description = "The new stream (may be IN.m3c itself).")
     Path output;
 
+    @Option(names = "--text-coder", paramLabel = "CODER", description = "Re-code every text with ${COMPLETION-CANDIDATES} "
+            + "(or raw where shorter) and make it the stream's text_coder (spec 6.3); the stream_header is then "
+            + "rewritten too. Default: keep the stream's coder.")
+    TextCoder textCoder;
+
     @Option(names = {"-q", "--quiet"}, description = "No summary line.")
     boolean quiet;
 
@@ -62,12 +68,12 @@ public final class TextImportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new FailureException(Failure.of(name, e), e);
         }
-        TextsJson.Plan plan = TextsJson.plan(root, st, textsName, name);
+        TextsJson.Plan plan = TextsJson.plan(root, st, textsName, name, textCoder);
         Path dir = output.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) throw new IOException(output + ": no such directory " + dir);
         TextRewriter.Summary sum;
         try {
-            sum = TextRewriter.rewrite(input, output, plan.replacements());
+            sum = TextRewriter.rewrite(input, output, plan.replacements(), textCoder);
         } catch (org.m3cvc.container.M3cFormatException e) {
             // The input changed between the two reads, or is damaged: reported as any input fault.
             throw new FailureException(Failure.of(name, e), e);

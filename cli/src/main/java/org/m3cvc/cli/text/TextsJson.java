@@ -82,6 +82,16 @@ final class TextsJson {
      * @param stream the stream's name, for messages
      */
     static Plan plan(JsonNode root, StreamTexts st, String file, String stream) throws InputFileException {
+        return plan(root, st, file, stream, null);
+    }
+
+    /**
+     * As {@link #plan(JsonNode, StreamTexts, String, String)}, for an output whose stream text_coder becomes
+     * {@code newCoder} (null: the stream's stays): every text of the output is coded anew with it, or raw where that
+     * is shorter (TX-3), and "text_coder" members are checked but ignored.
+     */
+    static Plan plan(JsonNode root, StreamTexts st, String file, String stream, TextCoder newCoder)
+            throws InputFileException {
         if (root == null || !root.isObject()) throw new InputFileException(file, "(root)", "a JSON object", kind(root));
         JsonNode version = root.get("m3cvc_texts");
         if (version != null && !(version.isInt() && version.intValue() == FORMAT_VERSION)) {
@@ -105,7 +115,8 @@ final class TextsJson {
             if (e.chunk().textRoleEnum() != TextRole.OTHER) describedBy.put(descKey(e.chunk()), e.id());
         }
         int changed = 0, added = 0, removed = 0, unchanged = 0;
-        int streamCoder = st.header().textCoder();
+        int streamCoder = newCoder != null ? newCoder.code() : st.header().textCoder();
+        boolean recode = newCoder != null && newCoder.code() != st.header().textCoder();
         for (int i = 0; i < list.size(); i++) {
             String at = "/texts/" + i;
             JsonNode n = list.get(i);
@@ -153,13 +164,15 @@ final class TextsJson {
                     continue;
                 }
                 String lang = n.has("text_language") ? language(file, at, n.get("text_language")) : old.textLanguage();
-                TextCoder coder = n.has("text_coder") ? coder(file, at, n.get("text_coder"), streamCoder)
+                TextCoder coder = n.has("text_coder") && !recode ? coder(file, at, n.get("text_coder"), streamCoder)
                         : TextCoder.fromCode(old.textCoder());
+                if (recode && n.has("text_coder")) recodedCoder(file, at, n.get("text_coder"), st.header().textCoder(), newCoder);
                 if (text.equals(old.text()) && lang.equals(old.textLanguage()) && coder.code() == old.textCoder()) {
                     unchanged++;
                     continue;
                 }
-                group.set(slot, TextChunk.of(old.textRoleEnum(), old.textTarget(), coder, lang, text));
+                TextChunk t = TextChunk.of(old.textRoleEnum(), old.textTarget(), coder, lang, text);
+                group.set(slot, t);
                 touched.put(e.clipIndex(), true);
                 changed++;
             } else {
@@ -198,7 +211,8 @@ final class TextsJson {
                     throw new InputFileException(file, at + "/text_language", "a BCP 47 tag such as \"en\" for a new text", "nothing");
                 }
                 String lang = language(file, at, n.get("text_language"));
-                TextChunk t = n.has("text_coder")
+                if (recode && n.has("text_coder")) recodedCoder(file, at, n.get("text_coder"), st.header().textCoder(), newCoder);
+                TextChunk t = n.has("text_coder") && !recode
                         ? TextChunk.of(role, target, coder(file, at, n.get("text_coder"), streamCoder), lang, text)
                         : TextChunk.shortest(role, target, TextCoder.fromCode(streamCoder), lang, text);
                 if (role != TextRole.OTHER) {
@@ -215,9 +229,15 @@ final class TextsJson {
         }
         Map<Integer, List<TextChunk>> replacements = new LinkedHashMap<>();
         for (Map.Entry<Integer, List<TextChunk>> g : groups.entrySet()) {
-            if (!touched.containsKey(g.getKey())) continue;
+            if (!touched.containsKey(g.getKey()) && !(recode && !g.getValue().isEmpty())) continue;
             List<TextChunk> l = new ArrayList<>();
-            for (TextChunk t : g.getValue()) if (t != null) l.add(t);
+            for (TextChunk t : g.getValue()) {
+                if (t == null) continue;
+                if (recode) {
+                    t = TextChunk.shortest(t.textRoleEnum(), t.textTarget(), newCoder, t.textLanguage(), t.text());
+                }
+                l.add(t);
+            }
             if (l.size() > Limits.MAX_CLIP_TEXT_COUNT) {
                 throw new InputFileException(file, "/texts", "at most " + Limits.MAX_CLIP_TEXT_COUNT + " texts in clip "
                         + g.getKey() + " (max_clip_text_count, CL-6)", l.size() + " after this import");
@@ -267,6 +287,23 @@ final class TextsJson {
         }
         throw new InputFileException(file, at + "/text_language", "a BCP 47 tag of 1 to " + Limits.MAX_LANGUAGE_BYTES
                 + " letters, digits and '-' such as \"en\" (TX-4)", n.toString());
+    }
+
+    /**
+     * A "text_coder" member when the import re-codes every text: it may name raw, the input's coder (as an exported
+     * file does) or the new one, and is then ignored.
+     */
+    private static void recodedCoder(String file, String at, JsonNode n, int oldCoder, TextCoder newCoder)
+            throws InputFileException {
+        if (n.isTextual()) {
+            for (TextCoder c : TextCoder.values()) {
+                if (c.specName().equals(n.textValue()) && (c == TextCoder.RAW || c.code() == oldCoder || c == newCoder)) {
+                    return;
+                }
+            }
+        }
+        throw new InputFileException(file, at + "/text_coder", "\"raw\", \"" + TextCoder.fromCode(oldCoder).specName()
+                + "\" or \"" + newCoder.specName() + "\" (ignored: --text-coder re-codes every text)", n.toString());
     }
 
     private static TextCoder coder(String file, String at, JsonNode n, int streamCoder) throws InputFileException {

@@ -15,18 +15,21 @@ import org.m3cvc.container.plane.ContextPlaneCoder;
 import org.m3cvc.container.plane.PlaneCoder;
 import org.m3cvc.container.plane.RawPlaneCoder;
 import org.m3cvc.container.text.Lzw;
+import org.m3cvc.container.text.Order2;
 
 /**
  * Target (d): the payload coders alone, without chunk framing or CRCs in the way.
  *
- * <p>The first byte picks one of five checks; the rest of the input supplies small dimensions and the bytes:
+ * <p>The first byte picks one of seven checks; the rest of the input supplies small dimensions and the bytes:
  * <ol start="0">
  *   <li>{@link Lzw#decode} of arbitrary bytes to an arbitrary text_size (0..4096);</li>
  *   <li>{@link RawPlaneCoder} and</li>
  *   <li>{@link ContextPlaneCoder} decoding arbitrary bytes as a width x height plane (1..64 each) of a codebook of
  *   2..4096 vectors;</li>
  *   <li>LZW encode then decode of arbitrary bytes;</li>
- *   <li>encode then decode of an arbitrary plane with either plane coder.</li>
+ *   <li>encode then decode of an arbitrary plane with either plane coder;</li>
+ *   <li>{@link Order2#decode} of arbitrary bytes to an arbitrary text_size (0..4096);</li>
+ *   <li>order2 encode then decode of arbitrary bytes.</li>
  * </ol>
  * Decoding may only fail with {@link M3cFormatException}; whatever decodes must survive re-encoding and decoding
  * unchanged (and raw plane_data, having one coding per plane, must re-encode to the same bytes).
@@ -37,13 +40,18 @@ class PayloadFuzzTest {
 
     @FuzzTest
     void payloadDecoders(FuzzedDataProvider in) throws M3cFormatException {
-        switch (in.consumeInt(0, 4)) {
+        switch (in.consumeInt(0, 6)) {
             case 0 -> lzwDecode(in.consumeInt(0, MAX_TEXT), in.consumeRemainingAsBytes());
             case 1 -> planeDecode(RawPlaneCoder.INSTANCE, in);
             case 2 -> planeDecode(ContextPlaneCoder.INSTANCE, in);
             case 3 -> {
                 byte[] text = in.consumeRemainingAsBytes();
                 assertArrayEquals(text, Lzw.decode(reader(Lzw.encode(text), "text_data"), text.length));
+            }
+            case 5 -> order2Decode(in.consumeInt(0, MAX_TEXT), in.consumeRemainingAsBytes());
+            case 6 -> {
+                byte[] text = in.consumeRemainingAsBytes();
+                assertArrayEquals(text, Order2.decode(reader(Order2.encode(text), "text_data"), text.length));
             }
             default -> planeRoundTrip(in);
         }
@@ -58,6 +66,17 @@ class PayloadFuzzTest {
         }
         assertEquals(size, text.length, "Lzw.decode returned another length than asked");
         assertArrayEquals(text, Lzw.decode(reader(Lzw.encode(text), "text_data"), size), "LZW round trip");
+    }
+
+    private static void order2Decode(int size, byte[] data) throws M3cFormatException {
+        byte[] text;
+        try {
+            text = Order2.decode(reader(data, "text_data"), size);
+        } catch (M3cFormatException expected) {
+            return;
+        }
+        assertEquals(size, text.length, "Order2.decode returned another length than asked");
+        assertArrayEquals(text, Order2.decode(reader(Order2.encode(text), "text_data"), size), "order2 round trip");
     }
 
     private static void planeDecode(PlaneCoder coder, FuzzedDataProvider in) throws M3cFormatException {

@@ -75,7 +75,7 @@ public record StreamHeader(
         at = r.bitPosition();
         int textCoder = r.u8("text_coder");
         if (TextCoder.fromCode(textCoder) == null) {
-            throw r.errorAt(at, "text_coder", Requirement.SH_11, "0 (raw) or 1 (lzw)", textCoder);
+            throw r.errorAt(at, "text_coder", Requirement.SH_11, "0 (raw), 1 (lzw) or 2 (order2)", textCoder);
         }
         at = r.bitPosition();
         int samplerId = r.u8("sampler_id");

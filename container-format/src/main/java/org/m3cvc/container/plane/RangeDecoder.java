@@ -20,13 +20,23 @@ public final class RangeDecoder {
     static final int TOP = 1 << 24;
 
     private final BitReader in;
+    private final String element;
     private int range = 0xFFFF_FFFF;
     private int code;
 
-    /** Reads the 4 initial bytes of {@code code}. */
+    /** Reads the 4 initial bytes of {@code code} from plane_data. */
     public RangeDecoder(BitReader in) throws M3cFormatException {
+        this(in, "plane_data");
+    }
+
+    /**
+     * Reads the 4 initial bytes of {@code code}; {@code element} (plane_data, text_data) names the coded element in
+     * errors, and {@code in}'s short requirement is the one a read past its end breaks.
+     */
+    public RangeDecoder(BitReader in, String element) throws M3cFormatException {
         this.in = in;
-        this.code = (int) in.u(32, "plane_data");
+        this.element = element;
+        this.code = (int) in.u(32, element);
     }
 
     /** Decodes one bit with the adaptive probability {@code probs[i]}, which it updates. */
@@ -46,7 +56,29 @@ public final class RangeDecoder {
         }
         while (Integer.compareUnsigned(range, TOP) < 0) {
             range <<= 8;
-            code = (code << 8) | in.u8("plane_data");
+            code = (code << 8) | in.u8(element);
+        }
+        return bit;
+    }
+
+    /**
+     * Decodes one bit with the fixed probability {@code p} of a 0, in (0, 2048), which is not adapted (the
+     * decode_bit_static of spec clause 8.7.2).
+     */
+    public int decodeBitStatic(int p) throws M3cFormatException {
+        int bound = (range >>> PROB_BITS) * p;
+        int bit;
+        if (Integer.compareUnsigned(code, bound) < 0) {
+            range = bound;
+            bit = 0;
+        } else {
+            range -= bound;
+            code -= bound;
+            bit = 1;
+        }
+        while (Integer.compareUnsigned(range, TOP) < 0) {
+            range <<= 8;
+            code = (code << 8) | in.u8(element);
         }
         return bit;
     }

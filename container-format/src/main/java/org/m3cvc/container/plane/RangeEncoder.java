@@ -39,6 +39,22 @@ public final class RangeEncoder {
         }
     }
 
+    /** Encodes one bit with the fixed probability {@code p} of a 0, in (0, 2048), which is not adapted. */
+    public void encodeBitStatic(int p, int bit) {
+        if (finished) throw new IllegalStateException("finished");
+        int bound = (range >>> PROB_BITS) * p;
+        if (bit == 0) {
+            range = bound;
+        } else {
+            low += bound & 0xFFFF_FFFFL;
+            range -= bound;
+        }
+        while (Integer.compareUnsigned(range, RangeDecoder.TOP) < 0) {
+            range <<= 8;
+            shiftLow();
+        }
+    }
+
     private void shiftLow() {
         if (low < 0xFF00_0000L || low > 0xFFFF_FFFFL) {
             int carry = (int) (low >>> 32);

@@ -44,7 +44,11 @@ public record TextChunk(int textRole, int textTarget, int textCoder, String text
     /** Codes {@code text} with {@code coder}. */
     public static TextChunk of(TextRole role, int target, TextCoder coder, String language, String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        byte[] data = coder == TextCoder.LZW ? Lzw.encode(utf8) : utf8;
+        byte[] data = switch (coder) {
+            case RAW -> utf8;
+            case LZW -> Lzw.encode(utf8);
+            case ORDER2 -> Order2.encode(utf8);
+        };
         return new TextChunk(role.code(), target, coder.code(), language, utf8.length, data, text);
     }
 
@@ -75,8 +79,11 @@ public record TextChunk(int textRole, int textTarget, int textCoder, String text
         int dataFrom = (int) (data.bitPosition() >>> 3);
         long dataAt = data.bitPosition();
         byte[] utf8;
-        if (TextCoder.fromCode(textCoder) == TextCoder.LZW) {
+        TextCoder coder = TextCoder.fromCode(textCoder);
+        if (coder == TextCoder.LZW) {
             utf8 = Lzw.decode(data, textSize);
+        } else if (coder == TextCoder.ORDER2) {
+            utf8 = Order2.decode(data, textSize);
         } else {
             if (data.bitsLeft() != 8L * textSize) {
                 throw data.error("text_data", Requirement.TX_6, textSize + " bytes", (data.bitsLeft() >>> 3) + " bytes");

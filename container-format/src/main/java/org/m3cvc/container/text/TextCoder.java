@@ -5,7 +5,9 @@ public enum TextCoder {
     /** text_data is the UTF-8 bytes themselves. */
     RAW(0, "raw"),
     /** text_data is the LZW code stream of clause 8.2. */
-    LZW(1, "lzw");
+    LZW(1, "lzw"),
+    /** text_data is the order-2 static context range code of clause 8.7. */
+    ORDER2(2, "order2");
 
     private final int code;
     private final String specName;

@@ -23,6 +23,7 @@ import org.m3cvc.container.chunk.ChunkType;
 import org.m3cvc.container.chunk.ChunkWriter;
 import org.m3cvc.container.chunk.RawChunk;
 import org.m3cvc.container.clip.ClipHeader;
+import org.m3cvc.container.header.StreamHeader;
 import org.m3cvc.container.io.OutputFiles;
 import org.m3cvc.container.keyframe.Keyframe;
 import org.m3cvc.container.seek.SeekIndex;
@@ -37,7 +38,8 @@ import org.m3cvc.container.seek.SeekIndex;
  *   first text chunk (or follows its keyframe when it had none); a text equal to the one read is written to the same
  *   bytes, since chunk framing is canonical (BS-1);</li>
  *   <li>the clip_header of such a group, only when its clip_text_count changes;</li>
- *   <li>the seek_index, whose offsets follow the new group sizes (clause 6.4; its frame deltas stay).</li>
+ *   <li>the seek_index, whose offsets follow the new group sizes (clause 6.4; its frame deltas stay);</li>
+ *   <li>the stream_header, only when a new text_coder is asked for.</li>
  * </ul>
  * The file header, stream header, keyframes, ancillary chunks (in their places) and end_of_stream are copied as read.
  *
@@ -68,6 +70,16 @@ public final class TextRewriter {
      *     non-conforming (nothing is written)
      */
     public static Summary rewrite(Path in, Path out, Map<Integer, List<TextChunk>> replacements) throws IOException {
+        return rewrite(in, out, replacements, null);
+    }
+
+    /**
+     * As {@link #rewrite(Path, Path, Map)}, and sets the stream_header's text_coder to {@code streamTextCoder} (null:
+     * keep it). The stream header is then the one more chunk that changes; every text the output keeps must be raw or
+     * coded with the new coder (TX-3), so a caller changing the coder replaces every group that has texts.
+     */
+    public static Summary rewrite(Path in, Path out, Map<Integer, List<TextChunk>> replacements,
+                                  TextCoder streamTextCoder) throws IOException {
         Objects.requireNonNull(replacements);
         Path target = out.toAbsolutePath();
         Path dir = target.getParent();
@@ -85,6 +97,11 @@ public final class TextRewriter {
                  OutputStream body = new BufferedOutputStream(Files.newOutputStream(spool))) {
                 fileHeader = r.fileHeader().toBytes();
                 streamHeader = framed(r.next().raw());
+                if (streamTextCoder != null && streamTextCoder.code() != r.streamHeader().textCoder()) {
+                    StreamHeader.Builder b = r.streamHeader().toBuilder();
+                    b.textCoder = streamTextCoder.code();
+                    streamHeader = ChunkWriter.frame(ChunkType.STREAM_HEADER.code(), b.build().toPayload());
+                }
                 int clipCount = r.streamHeader().clipCount();
                 for (Integer k : replacements.keySet()) {
                     if (k == null || k < 0 || k >= clipCount) {
