@@ -671,8 +671,9 @@ static int keyframe(void *logctx, M3cState *st, const M3cChunk *c)
         return order_fail(logctx, c, "ST-4", "a clip_header before the first keyframe");
     if (st->in_group == 2 && st->texts_left)
         return order_fail(logctx, c, "ST-5", "another text chunk of the clip group");
-    if (trailing && (st->trailing_read || st->clips_read < sh->clip_count || sh->keyframe_count == sh->clip_count))
-        return order_fail(logctx, c, "ST-4", st->clips_read < sh->clip_count ? "a clip_header" : "end_of_stream");
+    // After the last clip group, a keyframe beyond keyframe_count is reported by its index (KF-1) below.
+    if (trailing && st->clips_read < sh->clip_count)
+        return order_fail(logctx, c, "ST-4", "a clip_header");
     reader_init(&r, logctx, c, "/keyframe");
     at = reader_pos(&r);
     index = read_leb128(&r, "keyframe_index");
@@ -751,7 +752,7 @@ static int text(void *logctx, M3cState *st, const M3cChunk *c)
     at = reader_pos(&r);
     coder = read_u8(&r, "text_coder");
     if (!r.error && coder != 0 && coder != sh->text_coder)
-        return reader_fail(&r, at, "TX-3", "text_coder", "expected 0 (raw) or %d (the stream's), found %"PRIu32,
+        return reader_fail(&r, at, "TX-3", "text_coder", "expected 0 (raw) or the stream_header's text_coder %d, found %"PRIu32,
                            sh->text_coder, coder);
     at = reader_pos(&r);
     lang_len = read_leb128(&r, "text_language");
@@ -759,6 +760,9 @@ static int text(void *logctx, M3cState *st, const M3cChunk *c)
         return reader_fail(&r, at, "TX-4", "text_language", "expected 1 to %d bytes, found %"PRIu32,
                            M3C_MAX_LANGUAGE_BYTES, lang_len);
     if (need(&r, "text_language", lang_len)) {
+        // a string is UTF-8 first (BS-2, 4.2), then a tag of the allowed characters (TX-4)
+        if (!valid_utf8(r.p, lang_len))
+            return reader_fail(&r, at, "BS-2", "text_language", "expected valid UTF-8, found invalid bytes");
         for (uint32_t i = 0; i < lang_len; i++) {
             uint8_t ch = r.p[i];
             if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-'))
