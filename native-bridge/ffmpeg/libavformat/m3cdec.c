@@ -393,8 +393,22 @@ static int m3c_read_seek(AVFormatContext *s, int stream_index, int64_t ts, int f
     int64_t ret;
     int lo = 0, hi, i;
 
-    if (!m->has_seek_index || m->nb_clips != m->st.sh.clip_count || !(s->pb->seekable & AVIO_SEEKABLE_NORMAL))
+    if (!(s->pb->seekable & AVIO_SEEKABLE_NORMAL))
         return AVERROR(ENOSYS);
+    if (!m->has_seek_index) {
+        // no seek_index and no pass at open (check_all 0): make the sequential pass now (clause 7)
+        if ((ret = avio_seek(s->pb, m->first_clip_offset, SEEK_SET)) < 0)
+            return ret;
+        ff_m3c_state_resume(&m->st, 0, 0);
+        m->have_next = m->eof = 0;
+        while ((ret = read_group(s, NULL)) >= 0)
+            ;
+        if (ret != AVERROR_EOF)
+            return ret;
+        m->has_seek_index = 1;
+    }
+    if (m->nb_clips != m->st.sh.clip_count)
+        return AVERROR_BUG;
     // the largest i with clip_first_frame[i] <= ts
     hi = m->nb_clips - 1;
     while (lo < hi) {
@@ -446,6 +460,8 @@ const AVInputFormat ff_m3c_demuxer = {
     .long_name      = NULL_IF_CONFIG_SMALL("m3c (m3cvc generative video)"),
     .priv_data_size = sizeof(M3cDemuxContext),
     .flags_internal = FF_FMT_INIT_CLEANUP,
+    // only read_seek resumes the checking state at a clip group; generic seeking would bypass it
+    .flags          = AVFMT_NOBINSEARCH | AVFMT_NOGENSEARCH,
     .read_probe     = m3c_probe,
     .read_header    = m3c_read_header,
     .read_packet    = m3c_read_packet,

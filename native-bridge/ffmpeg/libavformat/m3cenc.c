@@ -137,9 +137,10 @@ static int m3c_write_packet(AVFormatContext *s, AVPacket *pkt)
             return ff_m3c_fail(s, base + pos, "ST-4", "/chunk/chunk_type",
                                "expected one clip group per packet, found chunk type 0x%02X inside", c.type);
         if ((ret = ff_m3c_state_chunk(s, &m->st, &c)) < 0) {
-            if (pos == 0 && clip >= m->st.sh.clip_count)
-                av_log(s, AV_LOG_ERROR, "the stream_header declares %"PRIu32" clips; more packets came\n",
-                       m->st.sh.clip_count);
+            if (pos == 0)
+                av_log(s, AV_LOG_ERROR, "packet %"PRIu32" is not clip group %"PRIu32" of the stream_header's %"PRIu32
+                       " clips; cutting or joining m3c streams by stream copy is not supported\n",
+                       clip, clip, m->st.sh.clip_count);
             return ret;
         }
     }
