@@ -46,6 +46,9 @@ typedef struct M3cMuxContext {
     uint32_t  lead_size;        ///< ancillary chunks before clip group 0 (seek_offset_delta[0])
     uint32_t *group_size;       ///< bytes of clip group i (seek_offset_delta[i + 1])
     uint32_t *group_frames;     ///< clip_frame_count of clip i (seek_frame_delta[i + 1])
+    uint8_t  *header;           ///< the extradata: stream_header chunk, then the ancillary chunks before clip 0
+    int       header_size;
+    int       failed;           ///< a packet was refused: the trailer only says so
 } M3cMuxContext;
 
 static const uint8_t file_header[M3C_FILE_HEADER_SIZE] = {
@@ -68,8 +71,11 @@ static int m3c_write_header(AVFormatContext *s)
     return 0;
 }
 
-/* The file header, the stream_header and the ancillary chunks of the extradata. */
-static int start(AVFormatContext *s, const AVPacket *pkt)
+/*
+ * Takes the stream_header chunk and the ancillary chunks after it from the extradata (or the first packet's
+ * new-extradata side data) and checks them; nothing is written before the first packet has passed its checks too.
+ */
+static int parse_extradata(AVFormatContext *s, const AVPacket *pkt)
 {
     M3cMuxContext *m = s->priv_data;
     AVCodecParameters *par = s->streams[0]->codecpar;
@@ -93,13 +99,6 @@ static int start(AVFormatContext *s, const AVPacket *pkt)
                            "expected extradata starting with the stream_header (0x01), found chunk type 0x%02X", c.type);
     if ((ret = ff_m3c_parse_stream_header(s, &c, &m->st.sh)) < 0)
         return ret;
-    ff_m3c_state_resume(&m->st, 0, 0);
-    m->group_size   = av_calloc(m->st.sh.clip_count, sizeof(*m->group_size));
-    m->group_frames = av_calloc(m->st.sh.clip_count, sizeof(*m->group_frames));
-    if (!m->group_size || !m->group_frames)
-        return AVERROR(ENOMEM);
-    avio_write(s->pb, file_header, sizeof(file_header));
-    avio_write(s->pb, ed, c.total_size);
     m->index_pos = M3C_FILE_HEADER_SIZE + c.total_size;
     for (pos = c.total_size; pos < size; pos += c.total_size) {
         if ((ret = ff_m3c_frame_chunk(s, ed + pos, size - pos, M3C_FILE_HEADER_SIZE + pos, &c)) < 0)
@@ -110,22 +109,27 @@ static int start(AVFormatContext *s, const AVPacket *pkt)
                                c.type);
         m->lead_size += c.total_size;
     }
-    avio_write(s->pb, ed + (size - m->lead_size), m->lead_size);
-    m->started = 1;
+    ff_m3c_state_resume(&m->st, 0, 0);
+    m->group_size   = av_calloc(m->st.sh.clip_count, sizeof(*m->group_size));
+    m->group_frames = av_calloc(m->st.sh.clip_count, sizeof(*m->group_frames));
+    m->header       = av_memdup(ed, size);
+    if (!m->group_size || !m->group_frames || !m->header)
+        return AVERROR(ENOMEM);
+    m->header_size = size;
     return 0;
 }
 
-static int m3c_write_packet(AVFormatContext *s, AVPacket *pkt)
+static int write_packet(AVFormatContext *s, AVPacket *pkt)
 {
     M3cMuxContext *m = s->priv_data;
-    int64_t base = avio_tell(s->pb);
+    int64_t base;
     uint32_t clip;
     M3cChunk c;
     int ret;
 
-    if (!m->started && (ret = start(s, pkt)) < 0)
+    if (!m->header && (ret = parse_extradata(s, pkt)) < 0)
         return ret;
-    base = avio_tell(s->pb);
+    base = m->started ? avio_tell(s->pb) : m->index_pos + m->lead_size;
     clip = m->st.clips_read;
     for (int pos = 0; pos < pkt->size; pos += c.total_size) {
         if ((ret = ff_m3c_frame_chunk(s, pkt->data + pos, pkt->size - pos, base + pos, &c)) < 0)
@@ -146,10 +150,24 @@ static int m3c_write_packet(AVFormatContext *s, AVPacket *pkt)
     }
     if (pkt->size == 0)
         return ff_m3c_fail(s, base, "ST-4", "/clip_header", "expected a clip group, found an empty packet");
+    if (!m->started) {
+        avio_write(s->pb, file_header, sizeof(file_header));
+        avio_write(s->pb, m->header, m->header_size);
+        m->started = 1;
+    }
     m->group_size[clip]   = pkt->size;
     m->group_frames[clip] = m->st.group_frame_count;
     avio_write(s->pb, pkt->data, pkt->size);
     return 0;
+}
+
+static int m3c_write_packet(AVFormatContext *s, AVPacket *pkt)
+{
+    M3cMuxContext *m = s->priv_data;
+    int ret = write_packet(s, pkt);
+    if (ret < 0)
+        m->failed = 1;
+    return ret;
 }
 
 static int write_seek_index(AVFormatContext *s)
@@ -193,6 +211,8 @@ static int m3c_write_trailer(AVFormatContext *s)
                      .total_size = 6 };
     int ret;
 
+    if (m->failed)
+        return AVERROR_INVALIDDATA;
     if (!m->started) {
         av_log(s, AV_LOG_ERROR, "no clip was written; an m3c stream has at least one\n");
         return AVERROR(EINVAL);
@@ -219,6 +239,7 @@ static void m3c_deinit(AVFormatContext *s)
     M3cMuxContext *m = s->priv_data;
     av_freep(&m->group_size);
     av_freep(&m->group_frames);
+    av_freep(&m->header);
 }
 
 #define OFFSET(x) offsetof(M3cMuxContext, x)
