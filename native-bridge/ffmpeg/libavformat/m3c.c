@@ -448,7 +448,7 @@ static int plane_context_range(PayloadReader *r, const M3cStreamHeader *sh, int6
     const int W = sh->plane_width, H = sh->plane_height, B = ceil_log2(sh->codebook_size);
     uint16_t same0[4], same1[3], *literal = NULL;
     int16_t *K = NULL;
-    RangeDecoder rc = { r->p, r->end };
+    RangeDecoder rc = { .p = r->p, .end = r->end };
     int ret = 0;
 
     if (r->end - r->p < 4)

@@ -222,7 +222,7 @@ static int m3c_write_trailer(AVFormatContext *s)
                "(cutting or joining m3c streams by copy is not supported)\n");
         return ret;
     }
-    avio_write(s->pb, M3C_END_OF_STREAM_CHUNK, 6);
+    avio_write(s->pb, (const uint8_t *)M3C_END_OF_STREAM_CHUNK, 6);
     if (m->seek_index) {
         if (s->pb->seekable & AVIO_SEEKABLE_NORMAL) {
             if ((ret = write_seek_index(s)) < 0)
