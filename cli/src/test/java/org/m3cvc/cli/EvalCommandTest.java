@@ -143,15 +143,17 @@ class EvalCommandTest {
         assertEquals(points265.get("bpp"), targets.get(0).get("x265_lowest_bpp"));
     }
 
-    /** Without --pack, m3cvc gets the commands' own default (models/reference here), not a pack named "null". */
+    /**
+     * Without --pack, m3cvc gets the commands' own default (models/reference), not a pack named "null": that pack codes
+     * 512x320 only, so a 256x160 eval is a clean usage error naming it.
+     */
     @Test
     void withoutPackTheDefaultPackIsUsed() {
         Assumptions.assumeTrue(System.getenv("M3CVC_PACK") == null, "M3CVC_PACK is set");
-        Assumptions.assumeFalse(Files.exists(Path.of("models/reference")), "a reference pack is installed");
         Cli r = Cli.run("eval", clip.toString(), "--out", dir.resolve("nopack").toString(), "--size", "256x160",
                 "--codecs", "m3cvc", "-q");
-        assertEquals(ExitCodes.PACK, r.exit(), r.toString());
-        assertTrue(r.err().contains("models/reference"), r.err());
+        // The nested encode reports on the process's stderr, which Cli does not capture: the exit code tells.
+        assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
     }
 
     @Test

@@ -96,4 +96,14 @@ class ReferencePackTest {
         double ms = Double.parseDouble(cmp.out().replaceAll("(?s).*ms_ssim: ([0-9.]+).*", "$1"));
         assertTrue(ms > 0.6, "MS-SSIM " + ms + " on Megamind's first 3 s: the reference pack reaches about 0.8");
     }
+
+    /** The pack fixes the coded size (its latent shape is the stream's): another --size is a usage error naming it. */
+    @Test
+    void anotherSizeIsAUsageErrorNamingThePack() {
+        Cli r = Cli.run("encode", clip.toString(), "-o", dir.resolve("s.m3c").toString(), "--pack", pack.toString(),
+                "--size", "256x160");
+        assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
+        assertTrue(r.err().contains("m3cvc-reference") && r.err().contains("512x320"), r.err());
+        assertFalse(Files.exists(dir.resolve("s.m3c")));
+    }
 }

@@ -152,7 +152,14 @@ public final class EncodeCommand implements Callable<Integer> {
         describer = describeOptions.describer(spec, System.getenv());
         StageTimes times = statsOptions.begin();
         ModelPack pack = packOptions.open(times);
-        int[] wh = size != null ? SizeOption.parse(size, "--size", spec) : new int[] {pack.latent().width() * 8, pack.latent().height() * 8};
+        int packWidth = pack.latent().width() * 8, packHeight = pack.latent().height() * 8;
+        int[] wh = size != null ? SizeOption.parse(size, "--size", spec) : new int[] {packWidth, packHeight};
+        if (wh[0] != packWidth || wh[1] != packHeight) {
+            // The stream's latent shape is the pack's (spec/model-pack.md 5), so the coded size is fixed by the pack.
+            throw new ParameterException(spec.commandLine(), "--size " + size + ": the pack \"" + pack.name()
+                    + "\" codes " + packWidth + "x" + packHeight + " frames only (its latent is "
+                    + pack.latent().height() + "x" + pack.latent().width() + ")");
+        }
         long[] rate = rate(fps);
         ModelPack.PlaneSize ps = pack.planes().get(0);
         if (plane != null) {
