@@ -25,9 +25,7 @@ class CodecCommandsTest {
     /** 48 frames at 24 fps, 256x160: a moving gradient, then a cut to another scene at frame 24. */
     @BeforeAll
     static void setUp() throws Exception {
-        pack = dir.resolve("pack");
-        Cli made = Cli.run("testpack", pack.toString(), "--size", "256x160");
-        assertEquals(0, made.exit(), made.toString());
+        pack = SyntheticClip.testPack(dir);
         clip = SyntheticClip.sceneCut(dir.resolve("clip.mkv"));
     }
 

@@ -33,8 +33,7 @@ class EncodeDescribeTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        pack = dir.resolve("pack");
-        assertEquals(0, Cli.run("testpack", pack.toString(), "--size", "256x160").exit());
+        pack = SyntheticClip.testPack(dir);
         clip = SyntheticClip.sceneCut(dir.resolve("clip.mkv"));
     }
 

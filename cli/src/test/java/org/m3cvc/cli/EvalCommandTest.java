@@ -34,9 +34,7 @@ class EvalCommandTest {
     /** 24 frames at 24 fps, 256x160 (8 frames at 8 fps): a gradient that moves, then a cut at frame 12. */
     @BeforeAll
     static void setUp() throws Exception {
-        pack = dir.resolve("pack");
-        Cli made = Cli.run("testpack", pack.toString(), "--size", "256x160");
-        assertEquals(0, made.exit(), made.toString());
+        pack = SyntheticClip.testPack(dir);
         clip = dir.resolve("synthetic clip.mkv");
         try (FfmpegFrameSink sink = new FfmpegFrameSink(clip, new VideoFormat(256, 160, 24, 1),
                 FfmpegFrameSink.Encoder.FFV1_LOSSLESS)) {

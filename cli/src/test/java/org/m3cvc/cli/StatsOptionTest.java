@@ -28,9 +28,7 @@ class StatsOptionTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        pack = dir.resolve("pack");
-        Cli made = Cli.run("testpack", pack.toString(), "--size", "256x160");
-        assertEquals(0, made.exit(), made.toString());
+        pack = SyntheticClip.testPack(dir);
         clip = SyntheticClip.sceneCut(dir.resolve("clip.mkv"));
     }
 

@@ -11,6 +11,14 @@ import org.m3cvc.codec.frame.VideoFormat;
 final class SyntheticClip {
     private SyntheticClip() {}
 
+    /** The hand-built test pack at the synthetic clips' 256x160, written by {@code m3cvc testpack} into dir/pack. */
+    static Path testPack(Path dir) {
+        Path pack = dir.resolve("pack");
+        Cli made = Cli.run("testpack", pack.toString(), "--size", "256x160");
+        org.junit.jupiter.api.Assertions.assertEquals(0, made.exit(), made.toString());
+        return pack;
+    }
+
     /** 48 frames at 24 fps, 256x160, FFV1: a moving gradient, then a cut to another scene at frame 24. */
     static Path sceneCut(Path clip) throws IOException {
         try (FfmpegFrameSink sink = new FfmpegFrameSink(clip, new VideoFormat(256, 160, 24, 1),
