@@ -50,9 +50,11 @@ final class PixelCases {
                         List.of("--max-clip-frames", "6", "--prediction", "--sampler", "ddpm", "--steps", "3",
                                 "--guidance", "2", "--seed", "3")),
                 new PixelCase("v35_testpack_ddim_64x48", "Test pack (m3cvc testpack --size 64x48), 12 frames of a "
-                        + "synthetic moving pattern at 64x48 8 fps, one interpolated clip and a trailing keyframe, "
+                        + "synthetic moving pattern at 64x48 8 fps, a threshold no frame reaches: an interpolated "
+                        + "clip of 11 frames ending on the keyframe of a last, one-frame clip (prediction), "
                         + "DDIM in 2 steps, no seek index", 64, 48, 12,
-                        List.of("--max-clip-frames", "12", "--sampler", "ddim", "--steps", "2", "--no-seek-index")));
+                        List.of("--max-clip-frames", "11", "--threshold", "1000000", "--sampler", "ddim", "--steps", "2",
+                                "--no-seek-index")));
     }
 
     /** Writes the test pack for {@code c}'s size under {@code dir}. */
