@@ -63,6 +63,9 @@ class ChatCompletionsClientTest {
         try (FakeChatServer s = new FakeChatServer((r, n) -> new FakeChatServer.Reply(200,
                 FakeChatServer.completion("late"), 1500, null))) {
             DescribeException e = fails(s, 1, Duration.ofMillis(200));
+            // The client gave up on the second request after 200 ms; on a loaded machine the server thread may record
+            // it a little later, so wait (bounded) rather than race it.
+            for (int i = 0; i < 100 && s.requests.size() < 2; i++) Thread.sleep(50);
             assertEquals(2, s.requests.size());
             assertTrue(e.getMessage().endsWith(": no answer within 200 ms (--request-timeout) (2 attempts)"), e.getMessage());
         }
