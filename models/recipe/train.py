@@ -117,8 +117,9 @@ def train_denoiser(enc, post, up, vq, scale, crops, alpha_bar, steps, batch=16, 
     for step in range(steps):
         with torch.no_grad():
             x = crops.sample(batch, *size)
-            z = enc(x) / scale
-            q, _, _ = vq(post(enc(x)))
+            latent = enc(x)
+            z = latent / scale
+            q, _, _ = vq(post(latent))
             c = up(q) / scale
             t = torch.randint(0, len(alpha_bar), (batch,))
             ab = alpha_bar[t].reshape(-1, 1, 1, 1)
