@@ -4,22 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import ai.onnxruntime.OrtSession;
-
 import org.m3cvc.cli.ExitCodes;
 import org.m3cvc.cli.Version;
 import org.m3cvc.cli.common.InputFiles;
-import org.m3cvc.codec.clip.OnnxClipInterpolator;
 import org.m3cvc.codec.frame.CroppingSink;
 import org.m3cvc.codec.frame.FrameSink;
 import org.m3cvc.codec.frame.FrameSinks;
 import org.m3cvc.codec.frame.VideoFormat;
-import org.m3cvc.codec.keyframe.KeyframeDecoder;
-import org.m3cvc.codec.keyframe.SamplingParams;
 import org.m3cvc.codec.pack.ModelPack;
-import org.m3cvc.codec.pack.PackRole;
-import org.m3cvc.codec.text.TextEmbedder;
-import org.m3cvc.codec.pipeline.Stage;
+import org.m3cvc.codec.pipeline.PackReconstruction;
 import org.m3cvc.codec.pipeline.StageTimes;
 import org.m3cvc.codec.pipeline.StreamDecoder;
 import org.m3cvc.codec.runtime.PackSessions;
@@ -89,31 +82,17 @@ public final class DecodeCommand implements Callable<Integer> {
         try (M3cReader reader = M3cReader.open(InputFiles.open(input), input.toString())) {
             StreamHeader sh = reader.streamHeader();
             pack.checkStream(sh, forcePack);
-            SamplingParams params = SamplingParams.of(sh);
             VideoFormat fmt = new VideoFormat(sh.displayWidth(), sh.displayHeight(), sh.frameRateNum(),
                     sh.frameRateDen());
             try (PackSessions sessions = packOptions.sessions(pack, times);
                  FrameSink sink = CroppingSink.of(opener.open(fmt), sh.codedWidth(), sh.codedHeight(),
-                         sh.displayWidth(), sh.displayHeight())) {
-                KeyframeDecoder keyframes = new KeyframeDecoder(sessions, times);
-                // Descriptions condition the denoiser when the pack has a text encoder; otherwise none (text dropout).
-                OrtSession textSession = sessions.session(PackRole.TEXT_ENCODER);
-                try (TextEmbedder texts = textSession == null ? null : new TextEmbedder(pack.tokenizer(), textSession)) {
-                    frames = StreamDecoder.decode(reader, (plane, k, text, index) -> keyframes.decode(plane, k, index,
-                            params, texts != null && text != null ? embed(texts, text, times) : null),
-                            new OnnxClipInterpolator(sessions, times), sink, bar, times);
-                }
+                         sh.displayWidth(), sh.displayHeight());
+                 PackReconstruction networks = new PackReconstruction(pack, sessions, sh, times)) {
+                frames = StreamDecoder.decode(reader, networks.keyframes(), networks.clips(), sink, bar, times);
             }
         }
         bar.end();
         statsOptions.report("decode", pack.name(), times, frames, spec.commandLine().getErr());
         return frames;
-    }
-
-    private static float[] embed(TextEmbedder texts, String text, StageTimes times) throws Exception {
-        long t = times.start();
-        float[] e = texts.embed(text);
-        times.stop(Stage.TEXT_ENCODER, t);
-        return e;
     }
 }

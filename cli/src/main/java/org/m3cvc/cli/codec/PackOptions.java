@@ -30,7 +30,7 @@ public final class PackOptions {
     int threads;
 
     /** --threads must be at least 1: a usage error otherwise. */
-    void checkThreads(picocli.CommandLine.Model.CommandSpec spec) {
+    public void checkThreads(picocli.CommandLine.Model.CommandSpec spec) {
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads " + threads
                     + ": expected at least 1");
@@ -38,7 +38,7 @@ public final class PackOptions {
     }
 
     /** {@link #open()}, timed as {@link Stage#PACK_OPEN}. */
-    ModelPack open(StageTimes times) throws IOException {
+    public ModelPack open(StageTimes times) throws IOException {
         long t = times.start();
         ModelPack p = open();
         times.stop(Stage.PACK_OPEN, t);
@@ -46,7 +46,7 @@ public final class PackOptions {
     }
 
     /** The pack's sessions on --device with --threads, timed as {@link Stage#PACK_OPEN}; the caller closes them. */
-    PackSessions sessions(ModelPack pack, StageTimes times) throws Exception {
+    public PackSessions sessions(ModelPack pack, StageTimes times) throws Exception {
         long t = times.start();
         PackSessions s = PackSessions.open(pack, device, threads);
         times.stop(Stage.PACK_OPEN, t);
