@@ -22,8 +22,9 @@ import org.m3cvc.container.keyframe.Keyframe;
  * The analysis pass of two-pass rate control: before the real encode, the input is read once with only the keyframe
  * selector running, for a list of selection settings (keyframe threshold D_th and longest clip) side by side, and
  * every {@code sampleEvery}-th frame is coded as a keyframe to learn what a keyframe of this input costs. The chosen
- * setting is the one with the most keyframes whose predicted stream is within the budget plus one keyframe; the
- * encode pass then selects with it, and {@link KeyframeBudget}'s pruning stays the guarantee that the stream fits.
+ * setting is the one with the most keyframes whose predicted stream is within the budget; the encode pass then
+ * selects with it, and {@link KeyframeBudget}'s pruning stays the guarantee that the stream fits (and brings the
+ * stream down when no setting is predicted to fit).
  *
  * <p>Why choose the threshold rather than only prune: selection scores measure the change since the last kept
  * keyframe, so pruning candidates proposed at threshold 0 (frame-to-frame scores) keeps worse keyframes than selecting
@@ -60,7 +61,7 @@ public final class RateControl {
                          List<Outcome> outcomes) {}
 
     /** Thresholds tried when the user fixed none (the pack's is added): dense at the low end, where counts move. */
-    static final List<BigDecimal> THRESHOLDS = List.of("0", "0.001", "0.002", "0.003", "0.005", "0.01", "0.015", "0.02", "0.03", "0.04", "0.05",
+    static final List<BigDecimal> THRESHOLDS = List.of("0", "0.005", "0.01", "0.015", "0.02", "0.03", "0.04", "0.05",
             "0.06", "0.07", "0.08", "0.09", "0.1", "0.125", "0.15", "0.175", "0.2", "0.25", "0.3", "0.35", "0.4", "0.5",
             "0.6", "0.75", "1").stream().map(BigDecimal::new).toList();
 
@@ -159,10 +160,10 @@ public final class RateControl {
                     + (long) Math.ceil(keyframes * perKeyframe);
             Outcome o = new Outcome(candidates.get(i), keyframes, bytes);
             outcomes.add(o);
-            // Most keyframes within the budget and one keyframe more (pruning drops that one, the least needed,
-            // which beats a coarser threshold: Megamind at 0.004 bpp, docs/codec.md); on a tie the earlier setting
-            // (lower threshold, shorter clips).
-            if (bytes <= budget + perKeyframe && (best == null || keyframes > best.keyframes())) best = o;
+            // Most keyframes within the budget; on a tie the earlier setting (lower threshold, shorter clips). Not
+            // "within the budget plus a keyframe that pruning then drops": pruning takes forced keyframes first and
+            // so doubles a clip, which cost Megamind 0.025 MS-SSIM at 0.006 bpp (docs/codec.md, rate control).
+            if (bytes <= budget && (best == null || keyframes > best.keyframes())) best = o;
             if (smallest == null || keyframes < smallest.keyframes()) smallest = o;
         }
         // Nothing fits: the fewest keyframes, which pruning then brings down to the budget.
