@@ -121,8 +121,9 @@ public final class EvalCommand implements Callable<Integer> {
                     results.add(r);
                     if (!quiet) {
                         err.printf(Locale.ROOT, "eval: %s %s %s: %d bytes, %.6f bpp, PSNR %.3f dB, MS-SSIM %.5f "
-                                        + "(encode %.2f s, decode %.2f s)%n", r.clip(), r.codec(), r.point(), r.bytes(),
-                                r.bpp(), r.psnr(), r.msSsim(), r.encodeSeconds(), r.decodeSeconds());
+                                        + "(encode %.2f s, decode %.2f s%s)%n", r.clip(), r.codec(), r.point(), r.bytes(),
+                                r.bpp(), r.psnr(), r.msSsim(), r.encodeSeconds(), r.decodeSeconds(),
+                                r.note().isEmpty() ? "" : "; " + r.note());
                         err.flush();
                     }
                 }

@@ -76,7 +76,8 @@ final class M3cvcContender implements Contender {
         long bytes = Files.size(m3c);
         String command = "m3cvc encode " + Shell.join(enc)
                 + (clip.limited() ? " # first " + clip.frames() + " frames" : "");
-        return Measured.result(clip, name(), point, bytes, encodeS, decodeS, command, sink[0]);
+        return Measured.result(clip, name(), point, bytes, encodeS, decodeS, command,
+                "rate control: " + encoder.rateSetting(), sink[0]);
     }
 
     /** --pack DIR, or nothing: the commands' own default ($M3CVC_PACK, else models/reference). */
