@@ -74,9 +74,9 @@ public final class EvalCommand implements Callable<Integer> {
             description = "m3cvc rate points: --bpp targets of m3cvc encode (default: ${DEFAULT-VALUE}).")
     List<String> bpps;
 
-    @Option(names = "--m3cvc-args", paramLabel = "ARGS", defaultValue = "--threshold 0",
-            description = "Extra m3cvc encode options for every rate point, space-separated (default: ${DEFAULT-VALUE}: "
-                    + "every changing frame is a keyframe candidate and --bpp prunes them).")
+    @Option(names = "--m3cvc-args", paramLabel = "ARGS", defaultValue = "",
+            description = "Extra m3cvc encode options for every rate point, space-separated (default: none: the "
+                    + "encoder's two-pass rate control chooses keyframe threshold and clip length per target).")
     String m3cvcArgs;
 
     @Option(names = "--x264-crf", split = ",", paramLabel = "CRF", defaultValue = "51,46,41,36",
