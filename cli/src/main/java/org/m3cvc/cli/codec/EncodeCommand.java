@@ -2,6 +2,7 @@ package org.m3cvc.cli.codec;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -19,14 +20,17 @@ import org.m3cvc.codec.pack.ModelPack;
 import org.m3cvc.codec.pack.PackException;
 import org.m3cvc.codec.pack.PackRole;
 import org.m3cvc.codec.pipeline.EncoderSettings;
+import org.m3cvc.codec.pipeline.RateControl;
 import org.m3cvc.codec.pipeline.StageTimes;
 import org.m3cvc.codec.pipeline.StreamEncoder;
 import org.m3cvc.codec.runtime.PackSessions;
 import org.m3cvc.codec.select.BlockMatchingMotion;
 import org.m3cvc.codec.select.KeyframeSelector;
+import org.m3cvc.codec.select.MotionEstimator;
 import org.m3cvc.codec.select.OnnxMotionEstimator;
 import org.m3cvc.codec.select.OnnxSemanticEmbedder;
 import org.m3cvc.codec.select.PooledEmbedder;
+import org.m3cvc.codec.select.SemanticEmbedder;
 import org.m3cvc.container.Limits;
 import org.m3cvc.container.header.SamplerId;
 import org.m3cvc.container.header.StreamHeader;
@@ -75,9 +79,16 @@ public final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--plane", paramLabel = "WxH", description = "Index-plane size; one the pack supports (default: its first).")
     String plane;
 
-    @Option(names = "--bpp", paramLabel = "X", description = "Target bits per pixel: keyframes the selector proposes are "
-            + "dropped, least needed first, until the stream fits (the first keyframe always stays).")
+    @Option(names = "--bpp", paramLabel = "X", description = "Target bits per pixel. A first pass runs keyframe "
+            + "selection alone over the input at several thresholds and longest clips, codes a sample of keyframes, "
+            + "and picks the setting with the most keyframes that fits; --threshold and --max-clip-frames, when "
+            + "given, are kept and only the other is chosen (both given: no first pass). Then keyframes are dropped, "
+            + "least needed first, until the stream fits (the first keyframe always stays).")
     Double bpp;
+
+    @Option(names = "--single-pass", description = "With --bpp: no analysis pass, only the dropping of keyframes "
+            + "(for inputs that cannot be read twice; chosen by itself when IN is not a regular file).")
+    boolean singlePass;
 
     @Option(names = "--threshold", paramLabel = "D", description = "Keyframe threshold D_th (default: the pack's).")
     BigDecimal threshold;
@@ -123,15 +134,38 @@ public final class EncodeCommand implements Callable<Integer> {
         FrameSource open(VideoFormat format) throws IOException;
     }
 
+    /** How the last {@link #encode} selected keyframes: the setting, and the analysis pass's choice if one ran. */
+    public record RateSetting(BigDecimal threshold, int maxClipFrames, ModelPack.PlaneSize plane,
+                              RateControl.Choice analysis) {
+        /** For the summary line: {@code threshold 0.1, max clip frames 8, plane 32x20[, 2 passes ...]}. */
+        @Override
+        public String toString() {
+            String s = "threshold " + threshold.toPlainString() + ", max clip frames " + maxClipFrames + ", plane "
+                    + plane.width() + "x" + plane.height();
+            if (analysis == null) return s + ", 1 pass";
+            return s + String.format(", 2 passes (predicted %d keyframes, %d of %d bytes)",
+                    analysis.chosen().keyframes(), analysis.chosen().predictedBytes(), analysis.budgetBytes());
+        }
+    }
+
     /** The describer of the last {@link #encode}, for its request counts. */
     private Describer describer;
 
+    /** The keyframe selection of the last {@link #encode}. */
+    private RateSetting rateSetting;
+
+    /** How the last {@link #encode} selected keyframes (null before one). */
+    public RateSetting rateSetting() { return rateSetting; }
+
     @Override
     public Integer call() throws Exception {
-        StreamEncoder.Summary sum = encode(fmt -> FfmpegFrameSource.open(input, fmt));
+        // A regular file can be read twice; a pipe or device cannot (a second open would see other frames or none).
+        boolean reopenable = !singlePass && Files.isRegularFile(input);
+        StreamEncoder.Summary sum = encode(fmt -> FfmpegFrameSource.open(input, fmt), reopenable);
         if (!quiet) {
-            spec.commandLine().getOut().printf("%s: %d frames, %d clips, %d keyframes, %d bytes, %.6f bpp%n",
-                    output, sum.frames(), sum.clips(), sum.keyframes(), sum.bytes(), sum.bitsPerPixel());
+            spec.commandLine().getOut().printf("%s: %d frames, %d clips, %d keyframes, %d bytes, %.6f bpp%s%n",
+                    output, sum.frames(), sum.clips(), sum.keyframes(), sum.bytes(), sum.bitsPerPixel(),
+                    bpp == null ? "" : "; rate control: " + rateSetting);
             if (describer instanceof OpenAiDescriber d) {
                 spec.commandLine().getOut().printf("%s: %d description requests, %d answered by the cache%n", output,
                         d.requests(), d.cacheHits());
@@ -143,11 +177,21 @@ public final class EncodeCommand implements Callable<Integer> {
     /**
      * Encodes the frames {@code opener} gives into {@code -o OUT.m3c} with the parsed options; IN is not read. This is
      * how {@code m3cvc eval} encodes exactly the reference frames it measures against (a first-N-frames limit, say).
+     * With --bpp (and not --single-pass) {@code opener} is called twice, for the analysis pass and the encode pass,
+     * and must give the same frames both times.
      *
-     * @param opener called once with the coded size and rate; the source it returns is closed here
+     * @param opener called with the coded size and rate; each source it returns is closed here
      * @throws picocli.CommandLine.ParameterException for an option out of range, as {@link #call()} does
      */
     public StreamEncoder.Summary encode(SourceOpener opener) throws Exception {
+        return encode(opener, !singlePass);
+    }
+
+    /**
+     * As {@link #encode(SourceOpener)}; {@code reopenable} false keeps to one pass (one call of {@code opener}),
+     * whatever the options: rate control then only drops keyframes.
+     */
+    public StreamEncoder.Summary encode(SourceOpener opener, boolean reopenable) throws Exception {
         // Before the pack: options that do not fit together are reported first.
         describer = describeOptions.describer(spec, System.getenv());
         StageTimes times = statsOptions.begin();
@@ -190,24 +234,41 @@ public final class EncodeCommand implements Callable<Integer> {
         header.latentChannels = pack.latent().channels();
         header.latentHeight = pack.latent().height();
         header.latentWidth = pack.latent().width();
-        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "encode", quiet);
+        VideoFormat format = new VideoFormat(wh[0], wh[1], rate[0], rate[1]);
+        BigDecimal l1 = lambda1 != null ? lambda1 : ks.lambda1(), l2 = lambda2 != null ? lambda2 : ks.lambda2();
+        BigDecimal th = threshold != null ? threshold : ks.threshold();
+        int clipFrames = maxClipFrames != null ? maxClipFrames : ks.maxClipFrames();
+        RateControl.Choice choice = null;
         StreamEncoder.Summary sum;
-        try (FrameSource src = opener.open(new VideoFormat(wh[0], wh[1], rate[0], rate[1]));
-             PackSessions sessions = packOptions.sessions(pack, times)) {
+        rateSetting = null;
+        try (PackSessions sessions = packOptions.sessions(pack, times)) {
             // The pack's networks where it has them, else the fallbacks (spec/model-pack.md 3).
             OrtSession sem = sessions.session(PackRole.SEMANTIC_EMBEDDER);
             OrtSession flow = sessions.session(PackRole.MOTION_ESTIMATOR);
-            KeyframeSelector selector = new KeyframeSelector(
-                    sem != null ? new OnnxSemanticEmbedder(sem) : new PooledEmbedder(),
-                    flow != null ? new OnnxMotionEstimator(flow) : new BlockMatchingMotion(),
-                    lambda1 != null ? lambda1 : ks.lambda1(), lambda2 != null ? lambda2 : ks.lambda2(),
-                    threshold != null ? threshold : ks.threshold(),
-                    maxClipFrames != null ? maxClipFrames : ks.maxClipFrames(), times);
+            SemanticEmbedder embedder = sem != null ? new OnnxSemanticEmbedder(sem) : new PooledEmbedder();
+            MotionEstimator motion = flow != null ? new OnnxMotionEstimator(flow) : new BlockMatchingMotion();
             KeyframeEncoder encoder = new KeyframeEncoder(sessions, times);
-            sum = StreamEncoder.encode(src, selector, encoder::encode, describer, settings, header, output, bar,
-                    times);
+            // Precedence: what the user fixed (--threshold, --max-clip-frames) is kept; the analysis chooses the rest.
+            if (bpp != null && reopenable && (threshold == null || maxClipFrames == null)) {
+                ProgressBar analysis = new ProgressBar(spec.commandLine().getErr(), "analyse", quiet);
+                try (FrameSource src = opener.open(format)) {
+                    choice = RateControl.analyse(src, embedder, motion, l1, l2,
+                            RateControl.settings(ks.threshold(), ks.maxClipFrames(), threshold, maxClipFrames),
+                            encoder::encode, settings, header.codebookSize, ks.maxClipFrames(), analysis, times);
+                }
+                analysis.end();
+                th = choice.chosen().setting().threshold();
+                clipFrames = choice.chosen().setting().maxClipFrames();
+            }
+            ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "encode", quiet);
+            try (FrameSource src = opener.open(format)) {
+                KeyframeSelector selector = new KeyframeSelector(embedder, motion, l1, l2, th, clipFrames, times);
+                sum = StreamEncoder.encode(src, selector, encoder::encode, describer, settings, header, output, bar,
+                        times);
+            }
+            bar.end();
         }
-        bar.end();
+        rateSetting = new RateSetting(th, clipFrames, ps, choice);
         statsOptions.report("encode", pack.name(), times, sum.frames(), spec.commandLine().getErr());
         return sum;
     }

@@ -74,9 +74,9 @@ public final class EvalCommand implements Callable<Integer> {
             description = "m3cvc rate points: --bpp targets of m3cvc encode (default: ${DEFAULT-VALUE}).")
     List<String> bpps;
 
-    @Option(names = "--m3cvc-args", paramLabel = "ARGS", defaultValue = "--threshold 0",
-            description = "Extra m3cvc encode options for every rate point, space-separated (default: ${DEFAULT-VALUE}: "
-                    + "every changing frame is a keyframe candidate and --bpp prunes them).")
+    @Option(names = "--m3cvc-args", paramLabel = "ARGS", defaultValue = "",
+            description = "Extra m3cvc encode options for every rate point, space-separated (default: none: the "
+                    + "encoder's two-pass rate control chooses keyframe threshold and clip length per target).")
     String m3cvcArgs;
 
     @Option(names = "--x264-crf", split = ",", paramLabel = "CRF", defaultValue = "51,46,41,36",
@@ -121,8 +121,9 @@ public final class EvalCommand implements Callable<Integer> {
                     results.add(r);
                     if (!quiet) {
                         err.printf(Locale.ROOT, "eval: %s %s %s: %d bytes, %.6f bpp, PSNR %.3f dB, MS-SSIM %.5f "
-                                        + "(encode %.2f s, decode %.2f s)%n", r.clip(), r.codec(), r.point(), r.bytes(),
-                                r.bpp(), r.psnr(), r.msSsim(), r.encodeSeconds(), r.decodeSeconds());
+                                        + "(encode %.2f s, decode %.2f s%s)%n", r.clip(), r.codec(), r.point(), r.bytes(),
+                                r.bpp(), r.psnr(), r.msSsim(), r.encodeSeconds(), r.decodeSeconds(),
+                                r.note().isEmpty() ? "" : "; " + r.note());
                         err.flush();
                     }
                 }

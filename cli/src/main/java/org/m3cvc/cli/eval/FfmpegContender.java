@@ -96,7 +96,7 @@ final class FfmpegContender implements Contender {
             Frame f;
             while ((f = decoded.next()) != null) sink.write(f);
             sink.finish();
-            return Measured.result(clip, name(), point, bytes, encodeS, decodeS, Shell.join(enc), sink);
+            return Measured.result(clip, name(), point, bytes, encodeS, decodeS, Shell.join(enc), "", sink);
         }
     }
 

@@ -17,9 +17,8 @@ import picocli.CommandLine;
  * rate (limited to the eval's frame count), which are the reference frames; the decoder writes straight into a
  * {@link MetricsSink}, so no lossy file sits between decoder and measurement.
  *
- * <p>--bpp only removes keyframes, so a target above the rate the pack's keyframe threshold gives would repeat that
- * rate: each point therefore runs with {@code extraArgs} (by default {@code --threshold 0}, every frame with any
- * change a candidate) and rate control prunes the candidates down to the target.
+ * <p>Each point runs {@code m3cvc encode --bpp X} with {@code extraArgs} (by default none): the encoder's two-pass rate
+ * control chooses keyframe threshold and clip length for the target, which the progress line reports.
  */
 final class M3cvcContender implements Contender {
     private final List<String> bpps;
@@ -76,7 +75,8 @@ final class M3cvcContender implements Contender {
         long bytes = Files.size(m3c);
         String command = "m3cvc encode " + Shell.join(enc)
                 + (clip.limited() ? " # first " + clip.frames() + " frames" : "");
-        return Measured.result(clip, name(), point, bytes, encodeS, decodeS, command, sink[0]);
+        return Measured.result(clip, name(), point, bytes, encodeS, decodeS, command,
+                "rate control: " + encoder.rateSetting(), sink[0]);
     }
 
     /** --pack DIR, or nothing: the commands' own default ($M3CVC_PACK, else models/reference). */

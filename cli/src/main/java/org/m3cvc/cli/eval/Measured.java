@@ -11,7 +11,7 @@ final class Measured {
     private Measured() {}
 
     static PointResult result(EvalClip clip, String codec, String point, long bytes, double encodeS, double decodeS,
-                              String command, MetricsSink sink) throws IOException {
+                              String command, String note, MetricsSink sink) throws IOException {
         if (sink.count() != clip.frames()) {
             throw new IOException(clip.name() + " " + codec + " " + point + ": decoded " + sink.count()
                     + " frames, expected " + clip.frames());
@@ -21,7 +21,7 @@ final class Measured {
         for (double v : m) sm += v;
         double bpp = bytes * 8.0 / clip.pixels();
         return new PointResult(clip.name(), codec, point, clip.frames(), bytes, bpp, sequencePsnr(p), sm / m.length,
-                encodeS, decodeS, command, p, m);
+                encodeS, decodeS, command, note, p, m);
     }
 
     /** 10·log10(1 / mean(10^(−psnr/10))): per-frame PSNRs back to normalised MSE, averaged, to dB. */

@@ -220,7 +220,7 @@ public final class StreamEncoder {
     }
 
     /** Bytes of a keyframe chunk and its description's text chunk, as they will be written. */
-    private static long codedBytes(Keyframe coded, String text, EncoderSettings s) {
+    static long codedBytes(Keyframe coded, String text, EncoderSettings s) {
         long b = ChunkWriter.frame(ChunkType.KEYFRAME.code(), coded.toPayload()).length;
         if (text != null) {
             b += ChunkWriter.frame(ChunkType.TEXT.code(), text(TextRole.KEYFRAME_DESCRIPTION, 0, s, "und", text)
