@@ -7,6 +7,22 @@
  * other than m3cvc_abi_version starts a JVM in the process (once, with -Xrs so that the host keeps its signal
  * handlers); a failure to start it is M3CVC_ERR_JVM. Functions that take err/errcap write a NUL-terminated UTF-8
  * message there on failure (truncated to errcap bytes). No function lets a Java exception reach the host.
+ *
+ * This file is part of FFmpeg.
+ *
+ * FFmpeg is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * FFmpeg is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with FFmpeg; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA
  */
 #ifndef AVCODEC_M3CVC_BRIDGE_H
 #define AVCODEC_M3CVC_BRIDGE_H
