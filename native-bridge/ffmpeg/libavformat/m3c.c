@@ -254,7 +254,7 @@ int ff_m3c_frame_chunk(void *logctx, const uint8_t *buf, int len, int64_t offset
                            "expected %"PRIu64" bytes of payload and CRC, found %d", size + 4, len - head);
     crc    = ff_m3c_crc32c(buf, head + size);
     stored = AV_RB32(buf + head + size);
-    if (crc != stored)
+    if (M3C_CRC_MISMATCH(crc, stored))
         return ff_m3c_fail(logctx, offset + head + size, "CK-3", "/chunk/chunk_crc",
                            "expected 0x%08"PRIX32" (CRC-32C of chunk type 0x%02X at 0x%"PRIX64"), found 0x%08"PRIX32,
                            crc, buf[0], offset, stored);

@@ -215,7 +215,7 @@ static int read_file_header(AVFormatContext *s)
     if (n < M3C_FILE_HEADER_SIZE)
         return ff_m3c_fail(s, n, "CK-1", "/file_header", "expected 16 bytes, found %d", n);
     crc = ff_m3c_crc32c(h, 12);
-    if (crc != AV_RB32(h + 12))
+    if (M3C_CRC_MISMATCH(crc, AV_RB32(h + 12)))
         return ff_m3c_fail(s, 12, "FH-5", "/file_header/file_header_crc", "expected 0x%08"PRIX32", found 0x%08"PRIX32,
                            crc, AV_RB32(h + 12));
     if (h[9] < 1 || h[9] > h[8])
