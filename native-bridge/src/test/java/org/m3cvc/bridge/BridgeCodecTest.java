@@ -117,6 +117,46 @@ class BridgeCodecTest {
         assertEquals(expected.packets().size(), keyframes, "one keyframe flag per clip");
     }
 
+    /** Two decoders on two threads at once (the ABI lets any thread call; handles are independent). */
+    @Test
+    void decodersOnTwoThreadsAtOnceGiveTheSameFrames() throws Exception {
+        BridgeEncoder be = new BridgeEncoder(encodeArgs());
+        PacketMapping m;
+        try (be) {
+            for (Frame f : frames.subList(0, 24)) be.send(f.rgb(), 64, 48, 64 * 3, f.index(), 0, 1, 8, new long[] {1, 8});
+            be.finish();
+            List<PacketMapping.Packet> ps = new ArrayList<>();
+            for (BridgeEncoder.Packet p; (p = be.take()) != null; ) ps.add(new PacketMapping.Packet(p.data(), -1, p.firstFrame(), p.frames()));
+            m = new PacketMapping(be.extradata(), ps);
+        }
+        java.util.concurrent.Callable<List<String>> job = () -> {
+            List<String> md5s = new ArrayList<>();
+            long h = Handles.add(new BridgeDecoder(List.of("--pack", pack.toString(), "--threads", "1"), m.extradata()));
+            try {
+                BridgeDecoder bd = Handles.get(h, BridgeDecoder.class);
+                for (int i = 0; i <= m.packets().size(); i++) {
+                    bd.send(i < m.packets().size() ? m.packets().get(i).data() : null, -1);
+                    for (PacketDecoder.Decoded d; (d = bd.receive()) != null; ) md5s.add(md5(d.frame().rgb()));
+                }
+            } finally {
+                Handles.remove(h).close();
+            }
+            return md5s;
+        };
+        List<String> alone = job.call();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(job);
+            var b = pool.submit(job);
+            assertEquals(alone, a.get());
+            assertEquals(alone, b.get());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(24, alone.size());
+        assertThrows(BridgeException.class, () -> Handles.get(Long.MAX_VALUE, BridgeDecoder.class), "a handle never given");
+    }
+
     @Test
     void optionsTheEncoderRefusesAreInvalidArguments() {
         List<String> args = new ArrayList<>(encodeArgs());
