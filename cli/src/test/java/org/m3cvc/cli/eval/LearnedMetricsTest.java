@@ -89,6 +89,26 @@ class LearnedMetricsTest {
         }
     }
 
+    /** Without the models, no lpips or clip_sim column: the tables stay as they were. */
+    @Test
+    void columnsOnlyWithTheModels() {
+        double[] one = {30};
+        PointResult without = new PointResult("c", "x265", "crf51", 1, 10, 0.1, 30, 0.9, 1, 1, "", "", one,
+                new double[] {0.9}, Double.NaN, Double.NaN, null, null);
+        PointResult with = new PointResult("c", "m3cvc", "bpp0.1", 1, 10, 0.1, 30, 0.9, 1, 1, "", "", one,
+                new double[] {0.9}, 0.25, 0.75, new double[] {0.25}, new double[] {0.75});
+        EvalReport plain = new EvalReport(java.util.List.of(without), java.util.List.of("x265"), BdRate.Method.PCHIP);
+        assertEquals(java.util.List.of(Metric.PSNR, Metric.MSSSIM), plain.metrics());
+        assertEquals(6, plain.frames().rows().get(0).length);
+        EvalReport learned = new EvalReport(java.util.List.of(without, with), java.util.List.of("x265", "m3cvc"),
+                BdRate.Method.PCHIP);
+        assertEquals(java.util.List.of(Metric.PSNR, Metric.MSSSIM, Metric.LPIPS, Metric.CLIP_SIM), learned.metrics());
+        Object[] row = learned.points().rows().get(1);
+        assertEquals("0.250000", row[8].toString());
+        assertEquals("0.750000", row[9].toString());
+        assertNull(learned.points().rows().get(0)[8], "not measured: empty");
+    }
+
     @Test
     void planarIsTheIdentityAtTheFramesOwnSize() {
         Frame f = pattern(7, 5, 4);
