@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.m3cvc.codec.frame.FfmpegFrameSink;
 import org.m3cvc.codec.frame.Frame;
 import org.m3cvc.codec.frame.VideoFormat;
+import org.m3cvc.codec.onnx.OnnxModelWriter;
+import org.m3cvc.codec.onnx.OnnxModelWriter.Attribute;
 
 /**
  * {@code m3cvc eval} end to end on a tiny synthetic clip with the hand-built test pack: m3cvc always; x264 and x265
@@ -55,6 +57,24 @@ class EvalCommandTest {
         }
     }
 
+    /** An "LPIPS" of the LPIPS contract at 256x160: mean |reference - distorted| in [-1, 1]. */
+    static Path lpipsModel() throws Exception {
+        return Files.write(dir.resolve("lpips.onnx"), new OnnxModelWriter().input("ref", -1, 3, 160, 256)
+                .input("dist", -1, 3, 160, 256).output("d", -1)
+                .node("Sub", new String[] {"ref", "dist"}, new String[] {"diff"})
+                .node("Abs", new String[] {"diff"}, new String[] {"abs"})
+                .node("ReduceMean", new String[] {"abs"}, new String[] {"d"}, Attribute.ints("axes", 1, 2, 3),
+                        Attribute.integer("keepdims", 0)).toBytes());
+    }
+
+    /** A "CLIP image encoder" at 224x224 whose embedding is each channel's mean. */
+    static Path clipModel() throws Exception {
+        return Files.write(dir.resolve("clip.onnx"), new OnnxModelWriter().input("image", -1, 3, 224, 224)
+                .output("embedding", -1, 3)
+                .node("ReduceMean", new String[] {"image"}, new String[] {"embedding"}, Attribute.ints("axes", 2, 3),
+                        Attribute.integer("keepdims", 0)).toBytes());
+    }
+
     static List<Map<String, String>> csv(Path file) throws Exception {
         try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
@@ -78,7 +98,8 @@ class EvalCommandTest {
         Path out = dir.resolve("out");
         List<String> args = new ArrayList<>(List.of("eval", clip.toString(), "--pack", pack.toString(), "--out",
                 out.toString(), "--size", "256x160", "--bpp", "0.002,0.004,0.008,0.016", "--x264-crf", "51,38,26",
-                "--x265-crf", "51,38,26", "--codecs", ffmpeg ? "m3cvc,x264,x265" : "m3cvc", "-q"));
+                "--x265-crf", "51,38,26", "--codecs", ffmpeg ? "m3cvc,x264,x265" : "m3cvc", "-q",
+                "--lpips", lpipsModel().toString(), "--clip", clipModel().toString()));
         Cli r = Cli.run(args.toArray(new String[0]));
         assertEquals(0, r.exit(), r.toString());
         List<Map<String, String>> points = csv(out.resolve("points.csv"));
@@ -94,7 +115,24 @@ class EvalCommandTest {
             double ms = Double.parseDouble(p.get("msssim"));
             assertTrue(ms > 0 && ms <= 1, p.toString());
         }
-        assertEquals(8 * points.size(), csv(out.resolve("frames.csv")).size());
+        List<Map<String, String>> frames = csv(out.resolve("frames.csv"));
+        assertEquals(8 * points.size(), frames.size());
+        // --lpips and --clip: per frame, and their means per point.
+        for (Map<String, String> p : points) {
+            double lpips = Double.parseDouble(p.get("lpips")), clipSim = Double.parseDouble(p.get("clip_sim"));
+            assertTrue(lpips > 0 && lpips < 1, p.toString());
+            // The test pack decodes far from the clip (about 10 dB): any cosine but exactly 1.
+            assertTrue(clipSim >= -1 && clipSim < 1, p.toString());
+            double sum = 0;
+            for (Map<String, String> f : frames) {
+                if (f.get("codec").equals(p.get("codec")) && f.get("point").equals(p.get("point"))) {
+                    sum += Double.parseDouble(f.get("lpips"));
+                    assertFalse(f.get("clip_sim").isEmpty(), f.toString());
+                }
+            }
+            assertEquals(sum / 8, lpips, 1e-6, p.toString());
+        }
+        assertTrue(Files.size(out.resolve("rd_synthetic_clip_lpips.svg")) > 1000);
 
         // The recorded m3cvc command is exact: rerun, it writes the same bytes.
         Map<String, String> m = points.get(0);
@@ -155,7 +193,7 @@ class EvalCommandTest {
     }
 
     @Test
-    void usageErrors() {
+    void usageErrors() throws Exception {
         Cli none = Cli.run("eval", "--out", dir.resolve("u").toString());
         assertEquals(ExitCodes.USAGE, none.exit(), none.toString());
         assertTrue(none.err().contains("no clips"), none.err());
@@ -166,6 +204,18 @@ class EvalCommandTest {
                 "--ffmpeg", dir.resolve("no-such-ffmpeg").toString());
         assertEquals(ExitCodes.USAGE, ff.exit(), ff.toString());
         assertTrue(ff.err().contains("x265: ") && ff.err().contains("cannot run"), ff.err());
+        // A model of the other contract: the CLIP encoder has one input, LPIPS needs two. Refused before anything runs.
+        Path clipOnnx = clipModel();
+        Cli lpips = Cli.run("eval", clip.toString(), "--out", dir.resolve("u").toString(), "--codecs", "m3cvc",
+                "--lpips", clipOnnx.toString());
+        assertEquals(ExitCodes.USAGE, lpips.exit(), lpips.toString());
+        assertTrue(lpips.err().contains("--lpips " + clipOnnx + " (LPIPS contract): expected 2 inputs"), lpips.err());
+        Path absent = dir.resolve("absent.onnx");
+        Cli noClip = Cli.run("eval", clip.toString(), "--out", dir.resolve("u").toString(), "--codecs", "m3cvc",
+                "--clip", absent.toString());
+        assertEquals(ExitCodes.USAGE, noClip.exit(), noClip.toString());
+        assertTrue(noClip.err().contains("--clip " + absent + ": not a readable file"), noClip.err());
+        assertFalse(Files.exists(dir.resolve("u")), "nothing written");
         Cli missing = Cli.run("eval", dir.resolve("missing.mp4").toString(), "--out", dir.resolve("u").toString());
         assertEquals(ExitCodes.IO_ERROR, missing.exit(), missing.toString());
     }

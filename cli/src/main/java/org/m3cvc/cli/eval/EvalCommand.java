@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Evaluates m3cvc against x264 and x265 (system ffmpeg, -preset veryslow) on the same clips: "
                 + "each clip is prepared once at --size and --fps, encoded at every rate point, decoded and measured "
-                + "(PSNR and MS-SSIM on RGB, bpp from the real output size).",
+                + "(PSNR and MS-SSIM on RGB, bpp from the real output size; LPIPS and CLIP similarity with --lpips and "
+                + "--clip models).",
                 "Writes to --out: frames.csv, points.csv, bdrate.csv (Bjontegaard delta rate against x265) and R-D "
                         + "plots rd_CLIP_METRIC.svg/.png; the streams and reference.y4m under work/."})
 public final class EvalCommand implements Callable<Integer> {
@@ -101,6 +102,15 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "m3cvc intra-op threads per network (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--lpips", paramLabel = "MODEL.onnx", description = "Also measure LPIPS with this ONNX model: inputs "
+            + "reference and distorted, float32 NCHW RGB in [-1, 1]; output the distance [N] or [N,1,1,1] (docs/eval.md).")
+    Path lpipsModel;
+
+    @Option(names = "--clip", paramLabel = "MODEL.onnx", description = "Also measure CLIP similarity with this ONNX image "
+            + "encoder: input float32 NCHW RGB with CLIP's normalisation, 224x224 unless it declares a size; output an "
+            + "embedding [N, D]; the cosine of reference and decoded embeddings (docs/eval.md).")
+    Path clipModel;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
 
@@ -108,31 +118,60 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VideoFormat fmt = format();
         List<Path> inputs = inputs();
-        List<Contender> contenders = contenders();
-        Files.createDirectories(out);
-        PrintWriter err = spec.commandLine().getErr();
-        List<PointResult> results = new ArrayList<>();
-        Set<String> names = new LinkedHashSet<>();
-        for (Path input : inputs) {
-            EvalClip clip = prepare(input, fmt, uniqueName(input, names));
-            for (Contender c : contenders) {
-                for (String point : c.points()) {
-                    PointResult r = c.run(clip, point);
-                    results.add(r);
-                    if (!quiet) {
-                        err.printf(Locale.ROOT, "eval: %s %s %s: %d bytes, %.6f bpp, PSNR %.3f dB, MS-SSIM %.5f "
-                                        + "(encode %.2f s, decode %.2f s%s)%n", r.clip(), r.codec(), r.point(), r.bytes(),
-                                r.bpp(), r.psnr(), r.msSsim(), r.encodeSeconds(), r.decodeSeconds(),
-                                r.note().isEmpty() ? "" : "; " + r.note());
-                        err.flush();
+        try (LearnedMetrics learned = learned()) {
+            List<Contender> contenders = contenders(learned);
+            Files.createDirectories(out);
+            PrintWriter err = spec.commandLine().getErr();
+            List<PointResult> results = new ArrayList<>();
+            Set<String> names = new LinkedHashSet<>();
+            for (Path input : inputs) {
+                EvalClip clip = prepare(input, fmt, uniqueName(input, names));
+                for (Contender c : contenders) {
+                    for (String point : c.points()) {
+                        PointResult r = c.run(clip, point);
+                        results.add(r);
+                        if (!quiet) progress(err, r);
                     }
                 }
+                // Rewritten after every clip, so that a long run interrupted later keeps what it has measured.
+                new EvalReport(results, contenderNames(contenders), bdMethod).write(out);
             }
-            // Rewritten after every clip, so that a long run interrupted later keeps what it has measured.
-            new EvalReport(results, contenderNames(contenders), bdMethod).write(out);
+            new EvalReport(results, contenderNames(contenders), bdMethod).print(spec.commandLine().getOut());
         }
-        new EvalReport(results, contenderNames(contenders), bdMethod).print(spec.commandLine().getOut());
         return ExitCodes.OK;
+    }
+
+    private static void progress(PrintWriter err, PointResult r) {
+        String learned = (r.frameLpips() == null ? "" : String.format(Locale.ROOT, ", LPIPS %.5f", r.lpips()))
+                + (r.frameClipSim() == null ? "" : String.format(Locale.ROOT, ", CLIP %.5f", r.clipSim()));
+        err.printf(Locale.ROOT, "eval: %s %s %s: %d bytes, %.6f bpp, PSNR %.3f dB, MS-SSIM %.5f%s "
+                        + "(encode %.2f s, decode %.2f s%s)%n", r.clip(), r.codec(), r.point(), r.bytes(),
+                r.bpp(), r.psnr(), r.msSsim(), learned, r.encodeSeconds(), r.decodeSeconds(),
+                r.note().isEmpty() ? "" : "; " + r.note());
+        err.flush();
+    }
+
+    /**
+     * The --lpips and --clip models, loaded and checked before anything runs: a file that is missing, not ONNX, or
+     * not of the metric's contract is a usage error naming the file and what was expected.
+     */
+    private LearnedMetrics learned() {
+        LpipsModel lpips = null;
+        try {
+            if (lpipsModel != null) lpips = LpipsModel.open(lpipsModel, threads);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--lpips " + e.getMessage());
+        }
+        try {
+            return new LearnedMetrics(lpips, clipModel == null ? null : ClipModel.open(clipModel, threads));
+        } catch (IOException e) {
+            try {
+                if (lpips != null) lpips.close();
+            } catch (IOException ignored) {
+                // The CLIP model's failure is the one to report.
+            }
+            throw new ParameterException(spec.commandLine(), "--clip " + e.getMessage());
+        }
     }
 
     private VideoFormat format() {
@@ -172,7 +211,7 @@ public final class EvalCommand implements Callable<Integer> {
         return in;
     }
 
-    private List<Contender> contenders() {
+    private List<Contender> contenders(LearnedMetrics learned) {
         List<Contender> list = new ArrayList<>();
         List<String> extra = m3cvcArgs.isBlank() ? List.of() : List.of(m3cvcArgs.strip().split("\\s+"));
         for (CodecName c : new LinkedHashSet<>(codecs)) {
@@ -183,7 +222,7 @@ public final class EvalCommand implements Callable<Integer> {
                         try { v = Double.parseDouble(b); } catch (NumberFormatException e) { v = -1; }
                         if (!(v > 0)) throw new ParameterException(spec.commandLine(), "--bpp " + b + ": expected a positive number");
                     }
-                    list.add(new M3cvcContender(bpps, pack, extra, threads));
+                    list.add(new M3cvcContender(bpps, pack, extra, threads, learned));
                 }
                 case x264, x265 -> {
                     FfmpegContender.Codec codec = c == CodecName.x264 ? FfmpegContender.Codec.X264 : FfmpegContender.Codec.X265;
@@ -195,7 +234,7 @@ public final class EvalCommand implements Callable<Integer> {
                     if (why != null) {
                         throw new ParameterException(spec.commandLine(), c + ": " + why + " (leave it out with --codecs)");
                     }
-                    list.add(new FfmpegContender(codec, crfs, ffmpeg, preset));
+                    list.add(new FfmpegContender(codec, crfs, ffmpeg, preset, learned));
                 }
                 default -> throw new IllegalStateException(c.name());
             }

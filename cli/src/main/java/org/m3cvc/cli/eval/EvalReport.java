@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The outputs of an evaluation, built from its results: the per-frame, per-point and BD-rate tables, the R-D plots,
- * and the summary printed at the end. BD-rates are of every codec but x265 against x265, per clip and metric, and
+ * and the summary printed at the end. The lpips and clip_sim columns and plots are there only when some result has
+ * them (the eval was given the model). BD-rates are of every codec but x265 against x265, per clip and metric, and
  * their mean over clips when every clip has one.
  */
 final class EvalReport {
@@ -40,24 +41,52 @@ final class EvalReport {
         return l;
     }
 
+    /** PSNR, MS-SSIM, then LPIPS and CLIP similarity where some result has them: the columns of both tables. */
+    List<Metric> metrics() {
+        List<Metric> l = new ArrayList<>(List.of(Metric.PSNR, Metric.MSSSIM));
+        for (Metric m : List.of(Metric.LPIPS, Metric.CLIP_SIM)) {
+            for (PointResult r : results) {
+                if (r.frames(m) != null) {
+                    l.add(m);
+                    break;
+                }
+            }
+        }
+        return l;
+    }
+
     CsvTable frames() {
-        CsvTable t = new CsvTable("clip", "codec", "point", "frame", "psnr", "msssim");
+        List<Metric> metrics = metrics();
+        List<String> columns = new ArrayList<>(List.of("clip", "codec", "point", "frame"));
+        for (Metric m : metrics) columns.add(m.id);
+        CsvTable t = new CsvTable(columns.toArray(new String[0]));
         for (PointResult r : results) {
             for (int i = 0; i < r.framePsnr().length; i++) {
-                t.add(r.clip(), r.codec(), r.point(), i, CsvTable.fixed(r.framePsnr()[i], 4),
-                        CsvTable.fixed(r.frameMsSsim()[i], 6));
+                List<Object> row = new ArrayList<>(List.of(r.clip(), r.codec(), r.point(), i));
+                for (Metric m : metrics) {
+                    double[] v = r.frames(m);
+                    row.add(v == null ? null : CsvTable.fixed(v[i], m.places));
+                }
+                t.add(row.toArray());
             }
         }
         return t;
     }
 
     CsvTable points() {
-        CsvTable t = new CsvTable("clip", "codec", "point", "frames", "bytes", "bpp", "psnr", "msssim", "encode_s",
-                "decode_s", "command");
+        List<Metric> metrics = metrics();
+        List<String> columns = new ArrayList<>(List.of("clip", "codec", "point", "frames", "bytes", "bpp"));
+        for (Metric m : metrics) columns.add(m.id);
+        columns.addAll(List.of("encode_s", "decode_s", "command"));
+        CsvTable t = new CsvTable(columns.toArray(new String[0]));
         for (PointResult r : results) {
-            t.add(r.clip(), r.codec(), r.point(), r.frames(), r.bytes(), CsvTable.fixed(r.bpp(), 8),
-                    CsvTable.fixed(r.psnr(), 4), CsvTable.fixed(r.msSsim(), 6), CsvTable.fixed(r.encodeSeconds(), 3),
-                    CsvTable.fixed(r.decodeSeconds(), 3), r.command());
+            List<Object> row = new ArrayList<>(List.of(r.clip(), r.codec(), r.point(), r.frames(), r.bytes(),
+                    CsvTable.fixed(r.bpp(), 8)));
+            for (Metric m : metrics) row.add(CsvTable.fixed(r.value(m), m.places));
+            row.add(CsvTable.fixed(r.encodeSeconds(), 3));
+            row.add(CsvTable.fixed(r.decodeSeconds(), 3));
+            row.add(r.command());
+            t.add(row.toArray());
         }
         return t;
     }
@@ -71,6 +100,7 @@ final class EvalReport {
         for (String codec : codecs) {
             if (codec.equals(ANCHOR)) continue;
             for (Metric metric : Metric.values()) {
+                if (!metric.bdRate) continue;
                 double sum = 0;
                 int defined = 0;
                 List<String> clips = clips();
@@ -135,7 +165,10 @@ final class EvalReport {
 
     List<BdRate.Point> curve(String clip, String codec, Metric metric) {
         List<BdRate.Point> c = new ArrayList<>();
-        for (PointResult r : of(clip, codec)) c.add(r.rd(metric));
+        for (PointResult r : of(clip, codec)) {
+            // An undefined mean (CLIP similarity of all-zero embeddings) has no place on a curve.
+            if (Double.isFinite(r.value(metric))) c.add(r.rd(metric));
+        }
         return c;
     }
 
@@ -145,7 +178,7 @@ final class EvalReport {
         return new RdPlot(clip + ": rate-distortion, " + metric.id, metric.label, s);
     }
 
-    /** Writes frames.csv, points.csv, bdrate.csv and rd_CLIP_METRIC.svg/.png into {@code dir}. */
+    /** Writes frames.csv, points.csv, bdrate.csv and rd_CLIP_METRIC.svg/.png (one per metric measured) into {@code dir}. */
     void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         frames().write(dir.resolve("frames.csv"));
@@ -154,7 +187,7 @@ final class EvalReport {
         CsvTable targets = targets();
         if (!targets.rows().isEmpty()) targets.write(dir.resolve("targets.csv"));
         for (String clip : clips()) {
-            for (Metric metric : Metric.values()) {
+            for (Metric metric : metrics()) {
                 RdPlot p = plot(clip, metric);
                 String base = "rd_" + clip + "_" + metric.id;
                 byte[] svg = p.svg();

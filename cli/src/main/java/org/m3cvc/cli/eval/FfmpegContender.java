@@ -45,12 +45,15 @@ final class FfmpegContender implements Contender {
     private final List<Integer> crfs;
     private final String ffmpeg;
     private final String preset;
+    private final LearnedMetrics learned;
 
-    FfmpegContender(Codec codec, List<Integer> crfs, String ffmpeg, String preset) {
+    /** @param learned the learned metrics to take, the caller's to close */
+    FfmpegContender(Codec codec, List<Integer> crfs, String ffmpeg, String preset, LearnedMetrics learned) {
         this.codec = codec;
         this.crfs = List.copyOf(crfs);
         this.ffmpeg = ffmpeg;
         this.preset = preset;
+        this.learned = learned;
     }
 
     @Override
@@ -91,7 +94,7 @@ final class FfmpegContender implements Contender {
                 dir.resolve(point + ".decode.log"));
         double decodeS = (System.nanoTime() - t1) / 1e9;
         long bytes = Files.size(out);
-        try (MetricsSink sink = new MetricsSink(clip.reference(), out.toString());
+        try (MetricsSink sink = new MetricsSink(clip.reference(), out.toString(), learned);
              FfmpegFrameSource decoded = FfmpegFrameSource.open(out, null)) {
             Frame f;
             while ((f = decoded.next()) != null) sink.write(f);

@@ -25,13 +25,18 @@ final class M3cvcContender implements Contender {
     private final Path pack;
     private final List<String> extraArgs;
     private final int threads;
+    private final LearnedMetrics learned;
 
-    /** @param pack the model pack, or null for the commands' default */
-    M3cvcContender(List<String> bpps, Path pack, List<String> extraArgs, int threads) {
+    /**
+     * @param pack the model pack, or null for the commands' default
+     * @param learned the learned metrics to take, the caller's to close
+     */
+    M3cvcContender(List<String> bpps, Path pack, List<String> extraArgs, int threads, LearnedMetrics learned) {
         this.bpps = List.copyOf(bpps);
         this.pack = pack;
         this.extraArgs = List.copyOf(extraArgs);
         this.threads = threads;
+        this.learned = learned;
     }
 
     @Override
@@ -69,7 +74,7 @@ final class M3cvcContender implements Contender {
         parse(decoder, dec);
         MetricsSink[] sink = new MetricsSink[1];
         long t1 = System.nanoTime();
-        decoder.decode(fmt -> sink[0] = new MetricsSink(clip.reference(), m3c.toString()));
+        decoder.decode(fmt -> sink[0] = new MetricsSink(clip.reference(), m3c.toString(), learned));
         double decodeS = (System.nanoTime() - t1 - sink[0].measuringNanos()) / 1e9;
 
         long bytes = Files.size(m3c);

@@ -5,7 +5,8 @@ import java.io.IOException;
 /**
  * Builds a {@link PointResult} from a finished {@link MetricsSink}: MS-SSIM is the mean over frames, PSNR the
  * sequence PSNR {@code 10·log10(255² / mean MSE)} (as FFmpeg's psnr filter and x264's "global" PSNR), so that a
- * frame decoded exactly (a black lead-in, capped at 100 dB per frame) does not lift a point's PSNR by dB.
+ * frame decoded exactly (a black lead-in, capped at 100 dB per frame) does not lift a point's PSNR by dB. LPIPS and CLIP
+ * similarity, when measured, are means over frames (a frame whose CLIP similarity is undefined left out).
  */
 final class Measured {
     private Measured() {}
@@ -16,12 +17,24 @@ final class Measured {
             throw new IOException(clip.name() + " " + codec + " " + point + ": decoded " + sink.count()
                     + " frames, expected " + clip.frames());
         }
-        double[] p = sink.psnr(), m = sink.msSsim();
-        double sm = 0;
-        for (double v : m) sm += v;
+        double[] p = sink.psnr(), m = sink.msSsim(), l = sink.lpips(), c = sink.clipSim();
         double bpp = bytes * 8.0 / clip.pixels();
-        return new PointResult(clip.name(), codec, point, clip.frames(), bytes, bpp, sequencePsnr(p), sm / m.length,
-                encodeS, decodeS, command, note, p, m);
+        return new PointResult(clip.name(), codec, point, clip.frames(), bytes, bpp, sequencePsnr(p), mean(m),
+                encodeS, decodeS, command, note, p, m, mean(l), mean(c), l, c);
+    }
+
+    /** The mean of the finite values; NaN for null or none. */
+    static double mean(double[] values) {
+        if (values == null) return Double.NaN;
+        double s = 0;
+        int n = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                s += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : s / n;
     }
 
     /** 10·log10(1 / mean(10^(−psnr/10))): per-frame PSNRs back to normalised MSE, averaged, to dB. */

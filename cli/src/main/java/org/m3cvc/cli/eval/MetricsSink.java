@@ -10,24 +10,32 @@ import org.m3cvc.codec.metrics.Quality;
 
 /**
  * Measures each decoded frame against the next reference frame as it arrives (PSNR and MS-SSIM of
- * {@link Quality}), so no decoded video is stored. The time spent measuring is kept apart
+ * {@link Quality}; LPIPS and CLIP similarity when {@link LearnedMetrics} has their models), so no decoded video is
+ * stored. The time spent measuring is kept apart
  * ({@link #measuringNanos()}) so that a decoder's own time can be told from it. Owns the reference source and closes
- * it. Not thread-safe.
+ * it; the learned metrics stay the caller's. Not thread-safe.
  */
 final class MetricsSink implements FrameSink {
     private final FrameSource reference;
     private final String what;
     private double[] psnr = new double[64];
     private double[] msSsim = new double[64];
+    private double[] lpips = new double[64];
+    private double[] clipSim = new double[64];
+    private final LearnedMetrics learned;
     private int count;
     private long nanos;
     private boolean finished;
     private boolean closed;
 
-    /** @param what names the decoded video in messages */
-    MetricsSink(FrameSource reference, String what) {
+    /**
+     * @param what names the decoded video in messages
+     * @param learned the learned metrics to take (not closed here)
+     */
+    MetricsSink(FrameSource reference, String what, LearnedMetrics learned) {
         this.reference = reference;
         this.what = what;
+        this.learned = learned;
     }
 
     @Override
@@ -43,9 +51,13 @@ final class MetricsSink implements FrameSink {
         if (count == psnr.length) {
             psnr = Arrays.copyOf(psnr, count * 2);
             msSsim = Arrays.copyOf(msSsim, count * 2);
+            lpips = Arrays.copyOf(lpips, count * 2);
+            clipSim = Arrays.copyOf(clipSim, count * 2);
         }
         psnr[count] = Quality.psnr(ref, frame);
         msSsim[count] = Quality.msSsim(ref, frame);
+        lpips[count] = learned.lpips(ref, frame);
+        clipSim[count] = learned.clipSimilarity(ref, frame);
         count++;
         nanos += System.nanoTime() - t0;
     }
@@ -69,6 +81,12 @@ final class MetricsSink implements FrameSink {
     double[] psnr() { return Arrays.copyOf(psnr, count); }
 
     double[] msSsim() { return Arrays.copyOf(msSsim, count); }
+
+    /** Per-frame LPIPS, or null without the model. */
+    double[] lpips() { return learned.hasLpips() ? Arrays.copyOf(lpips, count) : null; }
+
+    /** Per-frame CLIP similarity, or null without the model. */
+    double[] clipSim() { return learned.hasClip() ? Arrays.copyOf(clipSim, count) : null; }
 
     long measuringNanos() { return nanos; }
 }

@@ -10,9 +10,33 @@ package org.m3cvc.cli.eval;
  * @param decodeSeconds wall time of the decoder, measuring excluded
  * @param command what produced the stream, as a shell command line
  * @param note what the codec chose by itself (m3cvc's rate control setting), for the progress line only; may be empty
+ * @param lpips mean over frames; NaN, and {@code frameLpips} null, when not measured (no --lpips)
+ * @param clipSim mean over frames (of frames with a defined similarity); NaN, and {@code frameClipSim} null, when not
+ *        measured (no --clip)
  */
 record PointResult(String clip, String codec, String point, long frames, long bytes, double bpp, double psnr,
                    double msSsim, double encodeSeconds, double decodeSeconds, String command, String note,
-                   double[] framePsnr, double[] frameMsSsim) {
-    BdRate.Point rd(Metric m) { return new BdRate.Point(bpp, m == Metric.PSNR ? psnr : msSsim); }
+                   double[] framePsnr, double[] frameMsSsim, double lpips, double clipSim, double[] frameLpips,
+                   double[] frameClipSim) {
+    BdRate.Point rd(Metric m) { return new BdRate.Point(bpp, value(m)); }
+
+    /** The point's value of {@code m}; NaN when not measured. */
+    double value(Metric m) {
+        return switch (m) {
+            case PSNR -> psnr;
+            case MSSSIM -> msSsim;
+            case LPIPS -> lpips;
+            case CLIP_SIM -> clipSim;
+        };
+    }
+
+    /** Per-frame values of {@code m}; null when not measured. */
+    double[] frames(Metric m) {
+        return switch (m) {
+            case PSNR -> framePsnr;
+            case MSSSIM -> frameMsSsim;
+            case LPIPS -> frameLpips;
+            case CLIP_SIM -> frameClipSim;
+        };
+    }
 }
