@@ -20,7 +20,9 @@ import picocli.CommandLine;
 /**
  * An encoder driven by a host that pushes pictures: {@code m3cvc encode} itself (same options, same checks, same
  * stream for the same pictures) runs on a thread of its own, reading from a {@link PushedFrameSource}; at the end its
- * stream is cut into the extradata and one packet per clip group (spec Annex C). The stream is known only once the
+ * stream is cut into the extradata and one packet per clip group (spec Annex C). With {@code --bpp}, rate control's
+ * analysis pass reads the pushed pictures and its encode pass reads them again from a spool file (coded size, raw:
+ * 0.5 MB per 512x320 frame in the temporary directory); {@code --single-pass} avoids the spool and only prunes. The stream is known only once the
  * input has ended (keyframe selection and rate control look at all of it), so every packet comes after
  * {@link #finish()}.
  */
@@ -46,6 +48,9 @@ final class BridgeEncoder implements AutoCloseable {
     BridgeEncoder(List<String> args) throws Exception {
         dir = Files.createTempDirectory("m3cvc-bridge-");
         out = dir.resolve("stream.m3c");
+        // --bpp without --single-pass: m3cvc encode analyses the whole input, then encodes it (two passes).
+        boolean twoPass = args.stream().anyMatch(a -> a.equals("--bpp") || a.startsWith("--bpp="))
+                && !args.contains("--single-pass");
         EncodeCommand cmd = new EncodeCommand();
         CommandLine cl = new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true); // as m3cvc itself
         List<String> all = new ArrayList<>(args);
@@ -59,8 +64,11 @@ final class BridgeEncoder implements AutoCloseable {
         thread = new Thread(() -> {
             try {
                 cmd.encode(fmt -> {
+                    // Rate control's second pass (--bpp) reads the frames again: from the spool of the first.
+                    if (source != null) return source.replay();
                     // Called on this thread: pushes fail instead of waiting once it has stopped.
-                    PushedFrameSource s = new PushedFrameSource(fmt, Thread.currentThread()::isAlive);
+                    PushedFrameSource s = new PushedFrameSource(fmt, Thread.currentThread()::isAlive,
+                            twoPass ? dir.resolve("frames.spool") : null);
                     source = s;
                     opened.complete(fmt);
                     return s;

@@ -1,6 +1,13 @@
 package org.m3cvc.bridge;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +24,10 @@ import org.m3cvc.codec.frame.VideoFormat;
  * are scaled to the coded size ({@link CoverScaler}) and converted to the coded rate ({@link FrameRateConverter}, the
  * rule of the file input), and wait in a short queue for the encoder's thread. The queue bounds memory: a push blocks
  * while the encoder is behind, and gives up when the encoder has stopped.
+ *
+ * <p>With a spool file, every frame the encoder takes is also written there, so that {@link #replay()} can give the
+ * same frames again: the second pass of rate control, which FFmpeg's single stream of pictures cannot give otherwise.
+ * The spool holds the coded-size pictures (width x height x 3 bytes each) and is deleted with its directory.
  */
 final class PushedFrameSource implements FrameSource {
     private static final Frame END = new Frame(1, 1, -1, new byte[3]);
@@ -30,9 +41,17 @@ final class PushedFrameSource implements FrameSource {
     private int scalerWidth, scalerHeight;
     private boolean ended;
 
-    /** @param consumerAlive false once the encoder's thread has stopped (a push then fails instead of waiting) */
-    PushedFrameSource(VideoFormat format, BooleanSupplier consumerAlive) {
+    private final Path spool;
+    private DataOutputStream spoolOut;
+
+    /**
+     * @param consumerAlive false once the encoder's thread has stopped (a push then fails instead of waiting)
+     * @param spool where to keep the frames for {@link #replay()}, or null
+     */
+    PushedFrameSource(VideoFormat format, BooleanSupplier consumerAlive, Path spool) throws IOException {
         this.format = format;
+        this.spool = spool;
+        if (spool != null) spoolOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 20));
         this.rate = new FrameRateConverter<>(format.frameRateNum(), format.frameRateDen());
         this.consumerAlive = consumerAlive;
     }
@@ -81,7 +100,15 @@ final class PushedFrameSource implements FrameSource {
             Frame f = queue.take();
             if (f == END) {
                 queue.offer(END); // idempotent end
+                if (spoolOut != null) {
+                    spoolOut.close();
+                    spoolOut = null;
+                }
                 return null;
+            }
+            if (spoolOut != null) {
+                spoolOut.writeLong(f.index());
+                spoolOut.write(f.rgb());
             }
             return f;
         } catch (InterruptedException e) {
@@ -90,8 +117,36 @@ final class PushedFrameSource implements FrameSource {
         }
     }
 
+    /** The frames this source gave, from the spool, once it has returned its end. */
+    FrameSource replay() throws IOException {
+        if (spool == null || spoolOut != null) {
+            throw new IllegalStateException("replay needs a spool and the first pass read to its end");
+        }
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spool), 1 << 20));
+        int size = format.width() * format.height() * 3;
+        return new FrameSource() {
+            @Override public VideoFormat format() { return format; }
+
+            @Override
+            public Frame next() throws IOException {
+                long index;
+                try {
+                    index = in.readLong();
+                } catch (EOFException e) {
+                    return null;
+                }
+                byte[] rgb = new byte[size];
+                in.readFully(rgb);
+                return new Frame(format.width(), format.height(), index, rgb);
+            }
+
+            @Override public void close() throws IOException { in.close(); }
+        };
+    }
+
     @Override
-    public void close() {
+    public void close() throws IOException {
         queue.clear();
+        // A first pass that stops early (an error) leaves the spool to the directory's deletion.
     }
 }

@@ -117,6 +117,34 @@ class BridgeCodecTest {
         assertEquals(expected.packets().size(), keyframes, "one keyframe flag per clip");
     }
 
+    /** --bpp: rate control's two passes, the second from the spool, give the file encoder's two-pass stream. */
+    @Test
+    void aRateTargetRunsBothPassesLikeTheFileEncoder() throws Exception {
+        List<String> opts = List.of("--pack", pack.toString(), "--device", "cpu", "--threads", "1", "--bpp", "0.05");
+        Path file = dir.resolve("cli-bpp.m3c");
+        List<String> args = new ArrayList<>(opts);
+        args.addAll(List.of("-o", file.toString(), "-q", "unused-input"));
+        EncodeCommand enc = new EncodeCommand();
+        new CommandLine(enc).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args.toArray(String[]::new));
+        int[] opens = {0};
+        enc.encode(fmt -> {
+            opens[0]++;
+            return listSource(fmt, frames);
+        });
+        assertEquals(2, opens[0], "the file encoder reads its input twice with --bpp");
+        PacketMapping expected = PacketMapping.of(Files.readAllBytes(file), file.toString());
+        BridgeEncoder be = new BridgeEncoder(opts);
+        try (be) {
+            for (Frame f : frames) be.send(f.rgb(), 64, 48, 64 * 3, f.index(), 0, 1, 8, new long[] {1, 8});
+            be.finish();
+            assertArrayEquals(expected.extradata(), be.extradata());
+            for (PacketMapping.Packet p : expected.packets()) assertArrayEquals(p.data(), be.take().data());
+            assertNull(be.take());
+        }
+        long bits = Files.size(file) * 8;
+        assertTrue(bits <= 0.05 * 64 * 48 * frames.size(), "within the target: " + bits + " bits");
+    }
+
     /** Two decoders on two threads at once (the ABI lets any thread call; handles are independent). */
     @Test
     void decodersOnTwoThreadsAtOnceGiveTheSameFrames() throws Exception {
