@@ -202,6 +202,7 @@ typedef struct M3cvcContext {
     /* encoder state */
     AVFrame *frame;
     int finished;
+    int64_t frames_in;   ///< pictures sent: the pts of a picture without one
     int packets_out;
 } M3cvcContext;
 
@@ -421,7 +422,7 @@ static int m3cvc_send_frame(AVCodecContext *avctx, const AVFrame *f)
     char err[ERRCAP] = "";
     AVRational rate = avctx->framerate.num > 0 ? avctx->framerate : av_inv_q(avctx->time_base);
     int64_t timing[M3CVC_TIMING_COUNT] = {
-        f->pts != AV_NOPTS_VALUE ? f->pts : s->packets_out,
+        f->pts != AV_NOPTS_VALUE ? f->pts : s->frames_in,
         /* pkt_duration is in the input stream's time base, not avctx's (FFmpeg 5.1): one period of the rate instead */
         0,
         avctx->time_base.num, avctx->time_base.den,
@@ -429,7 +430,7 @@ static int m3cvc_send_frame(AVCodecContext *avctx, const AVFrame *f)
     };
     int ret = s->b->encoder_send_frame(s->handle, f->data[0], f->width, f->height, f->linesize[0], timing, err,
                                        sizeof(err));
-    s->packets_out++; /* frames counted for inputs without timestamps */
+    s->frames_in++;
     return ret < 0 ? bridge_error(avctx, ret, "m3cvc encoder", err) : 0;
 }
 
@@ -446,7 +447,6 @@ static int m3cvc_receive_packet(AVCodecContext *avctx, AVPacket *pkt)
         if (ret == AVERROR_EOF) {
             /* The whole input is in: the Java encoder selects keyframes and writes the stream now. */
             s->finished = 1;
-            s->packets_out = 0;
             ret = s->b->encoder_finish(s->handle, err, sizeof(err));
             if (ret < 0)
                 return bridge_error(avctx, ret, "m3cvc encoder", err);
