@@ -24,6 +24,7 @@ import org.m3cvc.codec.onnx.OnnxModelWriter.Attribute;
 import org.m3cvc.codec.onnx.OnnxModelWriter.DataType;
 import org.m3cvc.codec.pack.ModelPack;
 import org.m3cvc.codec.pack.PackRole;
+import org.m3cvc.codec.text.TextEmbedder;
 
 /**
  * Writes the <em>test pack</em>: a complete, valid model pack whose networks are fixed, hand-built ONNX graphs (a "VQ
@@ -47,7 +48,7 @@ import org.m3cvc.codec.pack.PackRole;
  * The codebook ({@link #palette()}) is 256 vectors of 4 float32: a 6 x 7 x 6 RGB cube (R and B on 6 levels, G on 7)
  * and 4 greys, in the encoder's [-1,1] space, the 4th component the palette colour's luma as the encoder computes it.
  * Noise schedule scaled_linear, 1000 steps, 0.00085..0.012 (Stable Diffusion's); keyframe selection defaults
- * lambda1 1.0, lambda2 0.02, threshold 0.25, max_clip_frames 16. No text encoder.
+ * lambda1 1.0, lambda2 0.02, threshold 0.25, max_clip_frames 16. No text encoder unless {@link #withTextEncoder}.
  *
  * <p>Stateless apart from the frame size; thread-safe.
  */
@@ -70,7 +71,27 @@ public final class TestPackBuilder {
     private final int height;
 
     /** The reference size, 512 x 320. */
+    /** A text encoder and its tokenizer (see {@link #withTextEncoder}), or null. */
+    private byte[] textEncoder, tokenizer;
+
     public TestPackBuilder() { this(512, 320); }
+
+    /**
+     * The same pack with a {@code text_encoder} (sentence-transformers I/O: {@code input_ids}, {@code attention_mask},
+     * {@code token_type_ids} int64 [1, n] → {@code last_hidden_state} [1, n, 384], e.g. all-MiniLM-L6-v2) and its
+     * {@code tokenizer.json}; the denoiser then shifts its clean latent by a fixed projection of the text embedding
+     * ({@link #TEXT_GAIN} · Σ ±e_i, signs from a fixed pattern), so that a description changes the keyframe's colours
+     * and no description leaves them as without a text encoder. For tests of the text path end to end.
+     */
+    public TestPackBuilder withTextEncoder(byte[] textEncoderOnnx, byte[] tokenizerJson) {
+        TestPackBuilder b = new TestPackBuilder(width, height);
+        b.textEncoder = textEncoderOnnx.clone();
+        b.tokenizer = tokenizerJson.clone();
+        return b;
+    }
+
+    /** Scale of the text shift: a unit embedding moves the clean latent by about this much (in [-1, 1] units). */
+    public static final float TEXT_GAIN = 0.5f;
 
     /** @throws IllegalArgumentException unless both sizes are positive multiples of 16 */
     public TestPackBuilder(int width, int height) {
@@ -114,6 +135,14 @@ public final class TestPackBuilder {
                         new T(KeyframeDecoder.CONDITION, "float32", 1, LATENT_CHANNELS, lh, lw),
                         new T(KeyframeDecoder.TEXT_EMBEDDING, "float32", 1, TEXT_EMBEDDING_DIMENSION)},
                 new T[] {new T(KeyframeDecoder.NOISE, "float32", 1, LATENT_CHANNELS, lh, lw)});
+        if (textEncoder != null) {
+            role(dir, files, roles, PackRole.TEXT_ENCODER, textEncoder,
+                    new T[] {new T(TextEmbedder.INPUT_IDS, "int64", 1, -1), new T(TextEmbedder.ATTENTION_MASK, "int64", 1, -1),
+                            new T(TextEmbedder.TOKEN_TYPE_IDS, "int64", 1, -1)},
+                    new T[] {new T(TextEmbedder.HIDDEN, "float32", 1, -1, TEXT_EMBEDDING_DIMENSION)});
+            file(dir, files, "tokenizer.json", tokenizer);
+            m.put("tokenizer", "tokenizer.json");
+        }
         role(dir, files, roles, PackRole.IMAGE_DECODER, imageDecoder(),
                 new T[] {new T(KeyframeDecoder.LATENT, "float32", 1, LATENT_CHANNELS, lh, lw)},
                 new T[] {new T(KeyframeDecoder.IMAGE, "float32", 1, 3, height, width)})
@@ -258,7 +287,16 @@ public final class TestPackBuilder {
             s1ab[t] = (float) Math.sqrt(1 - s.alphaBar(t));
         }
         int lh = height / 8, lw = width / 8;
-        return new OnnxModelWriter("denoiser")
+        OnnxModelWriter w = new OnnxModelWriter("denoiser");
+        if (textEncoder != null) {
+            // condition + TEXT_GAIN * (e . w), w_i = +1 or -1 by a fixed pattern: [1,384] x [384,1] -> [1,1] broadcast.
+            float[] signs = new float[TEXT_EMBEDDING_DIMENSION];
+            for (int i = 0; i < signs.length; i++) signs[i] = Integer.bitCount(i * 0x9E37) % 2 == 0 ? TEXT_GAIN : -TEXT_GAIN;
+            w.initializer("text_projection", signs, TEXT_EMBEDDING_DIMENSION, 1)
+                    .node("MatMul", new String[] {KeyframeDecoder.TEXT_EMBEDDING, "text_projection"}, new String[] {"text_shift"})
+                    .node("Add", new String[] {KeyframeDecoder.CONDITION, "text_shift"}, new String[] {"text_condition"});
+        }
+        return w
                 .input(KeyframeDecoder.SAMPLE, 1, LATENT_CHANNELS, lh, lw)
                 .input(KeyframeDecoder.TIMESTEP, DataType.INT64, 1)
                 .input(KeyframeDecoder.CONDITION, 1, LATENT_CHANNELS, lh, lw)
@@ -269,7 +307,8 @@ public final class TestPackBuilder {
                 .node("Gather", new String[] {"sqrt_alpha_bar", KeyframeDecoder.TIMESTEP}, new String[] {"sab"})
                 .node("Gather", new String[] {"sqrt_one_minus_alpha_bar", KeyframeDecoder.TIMESTEP},
                         new String[] {"s1ab"})
-                .node("Mul", new String[] {KeyframeDecoder.CONDITION, "sab"}, new String[] {"scaled_condition"})
+                .node("Mul", new String[] {textEncoder == null ? KeyframeDecoder.CONDITION : "text_condition", "sab"},
+                        new String[] {"scaled_condition"})
                 .node("Sub", new String[] {KeyframeDecoder.SAMPLE, "scaled_condition"}, new String[] {"residual"})
                 .node("Div", new String[] {"residual", "s1ab"}, new String[] {KeyframeDecoder.NOISE})
                 .toBytes();
