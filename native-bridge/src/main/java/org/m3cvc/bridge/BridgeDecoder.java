@@ -3,7 +3,7 @@ package org.m3cvc.bridge;
 import java.util.List;
 
 import org.m3cvc.cli.codec.PackOptions;
-import org.m3cvc.codec.frame.Frame;
+import org.m3cvc.codec.frame.CroppingSink;
 import org.m3cvc.codec.pack.ModelPack;
 import org.m3cvc.codec.pipeline.PackReconstruction;
 import org.m3cvc.codec.pipeline.PacketDecoder;
@@ -68,12 +68,8 @@ final class BridgeDecoder implements AutoCloseable {
     PacketDecoder.Decoded receive() throws Exception {
         PacketDecoder.Decoded d = decoder.receive();
         if (d == null) return null;
-        Frame f = d.frame();
-        int w = header.displayWidth(), h = header.displayHeight();
-        if (f.width() == w && f.height() == h) return d;
-        byte[] out = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) System.arraycopy(f.rgb(), y * f.width() * 3, out, y * w * 3, w * 3);
-        return new PacketDecoder.Decoded(new Frame(w, h, f.index(), out), d.keyframe());
+        return new PacketDecoder.Decoded(CroppingSink.topLeft(d.frame(), header.displayWidth(), header.displayHeight()),
+                d.keyframe());
     }
 
     void reset() { decoder.reset(); }

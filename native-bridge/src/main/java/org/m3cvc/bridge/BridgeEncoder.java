@@ -27,16 +27,13 @@ import picocli.CommandLine;
  * {@link #finish()}.
  */
 final class BridgeEncoder implements AutoCloseable {
-    /** One packet: a clip group as stored, its first frame and its frame count. */
-    record Packet(byte[] data, long firstFrame, long frames) {}
-
     private final Path dir;
     private final Path out;
     private final CompletableFuture<VideoFormat> opened = new CompletableFuture<>();
     private final Thread thread;
     private volatile PushedFrameSource source;
     private volatile Throwable failure;
-    private final Deque<Packet> packets = new ArrayDeque<>();
+    private final Deque<PacketMapping.Packet> packets = new ArrayDeque<>();
     private byte[] extradata;
     private long[] rate;
     private boolean finished;
@@ -127,9 +124,9 @@ final class BridgeEncoder implements AutoCloseable {
     byte[] extradata() { return extradata; }
 
     /** The next packet, or null when all were taken (or before {@link #finish()}). */
-    Packet peek() { return packets.peek(); }
+    PacketMapping.Packet peek() { return packets.peek(); }
 
-    Packet take() { return packets.poll(); }
+    PacketMapping.Packet take() { return packets.poll(); }
 
     private Exception failureOr(Exception e) {
         if (failure == null && e != null) return e;
@@ -139,7 +136,7 @@ final class BridgeEncoder implements AutoCloseable {
     private void split(byte[] stream) throws IOException {
         PacketMapping m = PacketMapping.of(stream, out.toString());
         extradata = m.extradata();
-        for (PacketMapping.Packet p : m.packets()) packets.add(new Packet(p.data(), p.firstFrame(), p.frames()));
+        packets.addAll(m.packets());
     }
 
     /** Removes the working directory with the stream or the writer's spool file in it. */

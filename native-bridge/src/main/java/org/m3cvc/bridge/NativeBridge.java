@@ -15,6 +15,7 @@ import org.bytedeco.javacpp.annotation.Name;
 import org.bytedeco.javacpp.annotation.Platform;
 
 import org.m3cvc.codec.pipeline.PacketDecoder;
+import org.m3cvc.container.PacketMapping;
 import org.m3cvc.container.header.StreamHeader;
 
 /**
@@ -131,7 +132,7 @@ public final class NativeBridge {
                 @Cast("char*") BytePointer err, int errcap) {
             try {
                 BridgeEncoder e = Handles.get(handle, BridgeEncoder.class);
-                BridgeEncoder.Packet p = e.peek();
+                PacketMapping.Packet p = e.peek();
                 if (p == null) return 0;
                 putInfo(info, 2, p.firstFrame(), p.frames());
                 if (cap >= p.data().length) {

@@ -80,7 +80,7 @@ class BridgeCodecTest {
             be.finish();
             assertArrayEquals(expected.extradata(), be.extradata(), "extradata");
             for (PacketMapping.Packet p : expected.packets()) {
-                BridgeEncoder.Packet q = be.take();
+                PacketMapping.Packet q = be.take();
                 assertNotNull(q, "packet at " + p.firstFrame());
                 assertArrayEquals(p.data(), q.data(), "packet at frame " + p.firstFrame());
                 assertEquals(p.firstFrame(), q.firstFrame());
@@ -148,15 +148,7 @@ class BridgeCodecTest {
     /** Two decoders on two threads at once (the ABI lets any thread call; handles are independent). */
     @Test
     void decodersOnTwoThreadsAtOnceGiveTheSameFrames() throws Exception {
-        BridgeEncoder be = new BridgeEncoder(encodeArgs());
-        PacketMapping m;
-        try (be) {
-            for (Frame f : frames.subList(0, 24)) be.send(f.rgb(), 64, 48, 64 * 3, f.index(), 0, 1, 8, new long[] {1, 8});
-            be.finish();
-            List<PacketMapping.Packet> ps = new ArrayList<>();
-            for (BridgeEncoder.Packet p; (p = be.take()) != null; ) ps.add(new PacketMapping.Packet(p.data(), -1, p.firstFrame(), p.frames()));
-            m = new PacketMapping(be.extradata(), ps);
-        }
+        PacketMapping m = bridgeEncode(frames.subList(0, 24));
         java.util.concurrent.Callable<List<String>> job = () -> {
             List<String> md5s = new ArrayList<>();
             long h = Handles.add(new BridgeDecoder(List.of("--pack", pack.toString(), "--threads", "1"), m.extradata()));
@@ -201,15 +193,7 @@ class BridgeCodecTest {
 
     @Test
     void aForeignPackAndADamagedPacketAreReported() throws Exception {
-        BridgeEncoder be = new BridgeEncoder(encodeArgs());
-        PacketMapping m;
-        try (be) {
-            for (Frame f : frames.subList(0, 12)) be.send(f.rgb(), 64, 48, 64 * 3, f.index(), 0, 1, 8, new long[] {1, 8});
-            be.finish();
-            List<PacketMapping.Packet> ps = new ArrayList<>();
-            for (BridgeEncoder.Packet p; (p = be.take()) != null; ) ps.add(new PacketMapping.Packet(p.data(), -1, p.firstFrame(), p.frames()));
-            m = new PacketMapping(be.extradata(), ps);
-        }
+        PacketMapping m = bridgeEncode(frames.subList(0, 12));
         Path other = dir.resolve("other-pack");
         new TestPackBuilder(128, 96).write(other); // another pack: another identity
         Exception x = assertThrows(Exception.class, () -> new BridgeDecoder(List.of("--pack", other.toString()),
@@ -227,6 +211,17 @@ class BridgeCodecTest {
             Exception d = assertThrows(Exception.class, () -> bd.send(bad, 1234));
             assertEquals(ErrorCodes.INVALID_DATA, ErrorCodes.code(d), ErrorCodes.message(d));
             assertTrue(ErrorCodes.message(d).contains("offset"), ErrorCodes.message(d));
+        }
+    }
+
+    /** The extradata and packets of {@code pictures} through the bridge encoder with {@link #encodeArgs()}. */
+    private static PacketMapping bridgeEncode(List<Frame> pictures) throws Exception {
+        try (BridgeEncoder be = new BridgeEncoder(encodeArgs())) {
+            for (Frame f : pictures) be.send(f.rgb(), 64, 48, 64 * 3, f.index(), 0, 1, 8, new long[] {1, 8});
+            be.finish();
+            List<PacketMapping.Packet> ps = new ArrayList<>();
+            for (PacketMapping.Packet p; (p = be.take()) != null; ) ps.add(p);
+            return new PacketMapping(be.extradata(), ps);
         }
     }
 

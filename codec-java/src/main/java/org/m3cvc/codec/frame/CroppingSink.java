@@ -27,13 +27,19 @@ public final class CroppingSink implements FrameSink {
 
     @Override
     public void write(Frame f) throws IOException {
+        sink.write(topLeft(f, width, height));
+    }
+
+    /** The top-left {@code width} × {@code height} pixels of {@code f} (the display area); {@code f} itself if that is all of it. */
+    public static Frame topLeft(Frame f, int width, int height) {
+        if (f.width() == width && f.height() == height) return f;
         if (f.width() < width || f.height() < height) {
             throw new IllegalArgumentException("frame " + f.width() + "x" + f.height() + " smaller than the display "
                     + width + "x" + height);
         }
         byte[] out = new byte[width * height * 3];
         for (int y = 0; y < height; y++) System.arraycopy(f.rgb(), y * f.width() * 3, out, y * width * 3, width * 3);
-        sink.write(new Frame(width, height, f.index(), out));
+        return new Frame(width, height, f.index(), out);
     }
 
     @Override
