@@ -10,15 +10,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m3cvc.cli.codec.EncodeCommand;
-import org.m3cvc.codec.frame.FfmpegFrameSink;
 import org.m3cvc.codec.frame.FfmpegFrameSource;
-import org.m3cvc.codec.frame.Frame;
-import org.m3cvc.codec.frame.VideoFormat;
 import org.m3cvc.container.M3cReader;
 
 import picocli.CommandLine;
@@ -39,21 +35,7 @@ class EncodeRateControlTest {
     @BeforeAll
     static void setUp() throws IOException {
         pack = ReferencePackTest.repoRoot().resolve("models/reference");
-        Path media = ReferencePackTest.mediaDir().resolve("Megamind.avi");
-        if (!Files.isRegularFile(media)) {
-            assertNotEquals("true", System.getenv("CI"), media + " missing: scripts/fetch-media provides it");
-            Assumptions.abort(media + " missing: run scripts/fetch-media");
-        }
-        clip = dir.resolve("megamind-3s.mkv");
-        try (FfmpegFrameSource src = FfmpegFrameSource.open(media, null)) {
-            VideoFormat in = src.format();
-            long frames = Math.round(3 * in.frameRate());
-            try (FfmpegFrameSink sink = new FfmpegFrameSink(clip, in, FfmpegFrameSink.Encoder.FFV1_LOSSLESS)) {
-                Frame f;
-                for (long i = 0; i < frames && (f = src.next()) != null; i++) sink.write(f);
-                sink.finish();
-            }
-        }
+        clip = ReferencePackTest.megamind3s(dir);
     }
 
     /** Encodes with {@code args} after IN -o OUT --pack; returns the summary line's rate control part. */

@@ -33,12 +33,20 @@ class ReferencePackTest {
     @BeforeAll
     static void setUp() throws IOException {
         pack = repoRoot().resolve("models/reference");
+        clip = megamind3s(dir);
+    }
+
+    /**
+     * The first 3 s of OpenCV's Megamind sample (scripts/fetch-media) as lossless FFV1 in {@code dir}; skips the test
+     * outside CI when the clip is missing, fails in CI.
+     */
+    static Path megamind3s(Path dir) throws IOException {
         Path media = mediaDir().resolve("Megamind.avi");
         if (!Files.isRegularFile(media)) {
             assertNotEquals("true", System.getenv("CI"), media + " missing: scripts/fetch-media provides it");
             Assumptions.abort(media + " missing: run scripts/fetch-media");
         }
-        clip = dir.resolve("megamind-3s.mkv");
+        Path clip = dir.resolve("megamind-3s.mkv");
         try (FfmpegFrameSource src = FfmpegFrameSource.open(media, null)) {
             VideoFormat in = src.format();
             long frames = Math.round(3 * in.frameRate());
@@ -48,6 +56,7 @@ class ReferencePackTest {
                 sink.finish();
             }
         }
+        return clip;
     }
 
     static Path repoRoot() {
