@@ -12,7 +12,6 @@ import nets
 
 H, W = 320, 512
 LH, LW = H // 8, W // 8
-PH, PW = H // 16, W // 16
 TEXT = 384
 OPSET = 17
 
@@ -68,28 +67,33 @@ def sha256(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
-def write_pack(out, enc, dec, post, up, vq, x0net, gen, scale, alpha_bar, schedule, recipe, rows):
+def write_pack(out, enc, dec, planes, vq, x0net, gen, scale, alpha_bar, schedule, recipe, rows, text_encoder):
+    """planes: {(width, height): (post_encoder, upsampler)}, the first the pack's default plane; its networks take
+    the roles post_encoder and upsampler, the others post_encoder.WxH and upsampler.WxH (spec/model-pack.md 3.1).
+    text_encoder: (onnx path, tokenizer.json path), copied into the pack unchanged."""
     tmp = out.rstrip("/") + ".tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     os.makedirs(tmp)
     img = torch.zeros(1, 3, H, W)
     lat = torch.zeros(1, nets.LATENT, LH, LW)
-    feat = torch.zeros(1, nets.FEATURE_DIM, PH, PW)
     roles = {}
     with torch.no_grad():
         onnx_export(Scaled(enc, post=1 / scale), (img,), os.path.join(tmp, "image_encoder.onnx"), ["image"], ["latent"])
         roles["image_encoder"] = {"file": "image_encoder.onnx", "inputs": [tensor("image", "float32", 1, 3, H, W)],
                                   "outputs": [tensor("latent", "float32", 1, nets.LATENT, LH, LW)],
                                   "normalisation": NORMALISATION}
-        onnx_export(Scaled(post, pre=scale), (lat,), os.path.join(tmp, "post_encoder.onnx"), ["latent"], ["features"])
-        roles["post_encoder"] = {"file": "post_encoder.onnx",
-                                 "inputs": [tensor("latent", "float32", 1, nets.LATENT, LH, LW)],
-                                 "outputs": [tensor("features", "float32", 1, nets.FEATURE_DIM, PH, PW)]}
-        onnx_export(Scaled(up, post=1 / scale), (feat,), os.path.join(tmp, "upsampler.onnx"), ["features"],
-                    ["condition"])
-        roles["upsampler"] = {"file": "upsampler.onnx",
-                              "inputs": [tensor("features", "float32", 1, nets.FEATURE_DIM, PH, PW)],
-                              "outputs": [tensor("condition", "float32", 1, nets.LATENT, LH, LW)]}
+        for i, ((pw, ph), (post, up)) in enumerate(planes.items()):
+            suffix = "" if i == 0 else f".{pw}x{ph}"
+            feat = torch.zeros(1, nets.FEATURE_DIM, ph, pw)
+            name = f"post_encoder{suffix}"
+            onnx_export(Scaled(post, pre=scale), (lat,), os.path.join(tmp, name + ".onnx"), ["latent"], ["features"])
+            roles[name] = {"file": name + ".onnx", "inputs": [tensor("latent", "float32", 1, nets.LATENT, LH, LW)],
+                           "outputs": [tensor("features", "float32", 1, nets.FEATURE_DIM, ph, pw)]}
+            name = f"upsampler{suffix}"
+            onnx_export(Scaled(up, post=1 / scale), (feat,), os.path.join(tmp, name + ".onnx"), ["features"],
+                        ["condition"])
+            roles[name] = {"file": name + ".onnx", "inputs": [tensor("features", "float32", 1, nets.FEATURE_DIM, ph, pw)],
+                           "outputs": [tensor("condition", "float32", 1, nets.LATENT, LH, LW)]}
         eps = nets.EpsDenoiser(x0net, alpha_bar)
         onnx_export(eps, (lat, torch.zeros(1, dtype=torch.int64), lat, torch.zeros(1, TEXT)),
                     os.path.join(tmp, "denoiser.onnx"), ["sample", "timestep", "condition", "text_embedding"],
@@ -112,6 +116,12 @@ def write_pack(out, enc, dec, post, up, vq, x0net, gen, scale, alpha_bar, schedu
                                               tensor("position", "float32", 1)],
                                    "outputs": [tensor("frame", "float32", 1, 3, H, W)],
                                    "normalisation": NORMALISATION}
+    shutil.copyfile(text_encoder[0], os.path.join(tmp, "text_encoder.onnx"))
+    shutil.copyfile(text_encoder[1], os.path.join(tmp, "tokenizer.json"))
+    roles["text_encoder"] = {"file": "text_encoder.onnx",
+                             "inputs": [tensor("input_ids", "int64", 1, -1), tensor("attention_mask", "int64", 1, -1),
+                                        tensor("token_type_ids", "int64", 1, -1)],
+                             "outputs": [tensor("last_hidden_state", "float32", 1, -1, TEXT)]}
     vq.vectors.detach().numpy().astype("<f4").tofile(os.path.join(tmp, "codebook.f32"))
     with open(os.path.join(tmp, "DATA.json"), "w") as f:
         json.dump(rows, f, indent=1, sort_keys=True)
@@ -123,10 +133,11 @@ def write_pack(out, enc, dec, post, up, vq, x0net, gen, scale, alpha_bar, schedu
     kind, steps, b0, b1 = schedule
     manifest = {
         "format": "m3cvc-model-pack", "manifest_version": 1,
-        "name": "m3cvc-reference", "version": "1",
+        "name": "m3cvc-reference", "version": "2",
         "files": files, "roles": roles,
         "codebook": {"file": "codebook.f32", "vectors": nets.CODEBOOK, "dimension": nets.FEATURE_DIM},
-        "planes": [{"width": PW, "height": PH}],
+        "planes": [{"width": pw, "height": ph} for pw, ph in planes],
+        "tokenizer": "tokenizer.json",
         "latent": {"channels": nets.LATENT, "height": LH, "width": LW},
         "noise_schedule": {"kind": kind, "timesteps": steps, "beta_start": b0, "beta_end": b1},
         "keyframe_selection": {"lambda1": "1.0", "lambda2": "0.02", "threshold": "0.25", "max_clip_frames": 8},

@@ -1,7 +1,7 @@
 """The reference pack's networks, sized so that training fits 2 CPU cores and decoding runs in real time there.
 
-Shapes follow spec/model-pack.md: frames [1,3,320,512] in [-1,1], latent [1,4,40,64] (1/8), index plane 32x20
-(1/16) of D-dimensional features quantised against a 256-vector codebook.
+Shapes follow spec/model-pack.md: frames [1,3,320,512] in [-1,1], latent [1,4,40,64] (1/8), index planes 32x20
+(1/16) and 64x40 (1/8) of D-dimensional features quantised against one 256-vector codebook.
 """
 import math
 
@@ -12,6 +12,7 @@ import torch.nn.functional as F
 LATENT = 4
 FEATURE_DIM = 8
 CODEBOOK = 256
+TEXT_DIM = 384
 
 
 class Res(nn.Module):
@@ -89,6 +90,34 @@ class Upsampler(nn.Module):
         return self.net(features)
 
 
+class PostEncoderFine(nn.Module):
+    """Latent (1/8) to the 64x40 plane's features (1/8): the finer plane, quantised against the same codebook."""
+
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.Conv2d(LATENT, 64, 3, padding=1), nn.GELU(),
+            nn.Conv2d(64, 96, 3, padding=1), Res(96), nn.GELU(),
+            nn.Conv2d(96, FEATURE_DIM, 1))
+
+    def forward(self, latent):
+        return self.net(latent)
+
+
+class UpsamplerFine(nn.Module):
+    """Codebook vectors of the 64x40 plane to the latent condition (both 1/8: no upsampling, only refinement)."""
+
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.Conv2d(FEATURE_DIM, 96, 3, padding=1), Res(96), Res(96), nn.GELU(),
+            nn.Conv2d(96, 64, 3, padding=1), Res(64), nn.GELU(),
+            nn.Conv2d(64, LATENT, 3, padding=1))
+
+    def forward(self, features):
+        return self.net(features)
+
+
 class Quantiser(nn.Module):
     """The VQ codebook, learnt by exponential moving averages (VQ-VAE-2) with dead-vector restarts."""
 
@@ -139,7 +168,7 @@ class Denoiser(nn.Module):
     the noise estimate the sampler needs (x0-parameterisation is far easier to learn in a few CPU minutes, and the
     sampler's x0 = (x - sqrt(1-ab) eps) / sqrt(ab) gives the prediction back)."""
 
-    def __init__(self, text_dim=384, width=64):
+    def __init__(self, text_dim=TEXT_DIM, width=64):
         super().__init__()
         self.inp = nn.Conv2d(2 * LATENT, width, 3, padding=1)
         self.time = nn.Sequential(nn.Linear(32, width), nn.GELU(), nn.Linear(width, 2 * width))

@@ -1,4 +1,4 @@
-"""Trains the reference pack's networks in three stages on 2 CPU cores. Deterministic for a given seed and thread
+"""Trains the reference pack's networks in four stages on 2 CPU cores. Deterministic for a given seed and thread
 count: fixed step counts, not wall-clock budgets."""
 import math
 import time
@@ -7,6 +7,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+import captions
 import nets
 
 
@@ -107,9 +108,47 @@ def latent_scale(enc, crops, n=64):
         return float(enc(crops.sample(n, 128, 128)).std())
 
 
-def train_denoiser(enc, post, up, vq, scale, crops, alpha_bar, steps, batch=16, size=(128, 128)):
+def train_fine_plane(enc, dec, vq, crops, steps, batch=12, size=(128, 128)):
+    """The 64x40 plane's post-encoder and upsampler on the frozen autoencoder and codebook of stage 1: one codebook
+    serves both plane sizes (a stream has one codebook_size), and the image decoder stays the one the 32x20 plane was
+    trained with, so only the two new networks learn."""
+    post, up = nets.PostEncoderFine(), nets.UpsamplerFine()
+    for m in (enc, dec, vq):
+        m.eval()
+        for p in m.parameters():
+            p.requires_grad_(False)
+    params = list(post.parameters()) + list(up.parameters())
+    opt = torch.optim.AdamW(params, lr=1e-3, weight_decay=1e-4)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1e-3, total_steps=steps, pct_start=max(0.05, 5 / steps))
+    start = time.time()
+    for step in range(steps):
+        with torch.no_grad():
+            x = crops.sample(batch, *size)
+            z = enc(x)
+        q, _, commit = vq(post(z))
+        zc = up(q)
+        loss = image_loss(dec(zc), x) + 0.5 * F.mse_loss(zc, z) + 0.25 * commit
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        opt.step()
+        sched.step()
+        if step % 100 == 0 or step == steps - 1:
+            with torch.no_grad():
+                used = len(torch.unique(vq.nearest(post(z).permute(0, 2, 3, 1).reshape(-1, nets.FEATURE_DIM))))
+            log("fine_plane", step, steps, start, loss=loss.item(), commit=commit.item(), codes=float(used))
+    return post, up
+
+
+TEXT_DROPOUT = 0.3
+
+
+def train_denoiser(enc, planes, vq, scale, crops, alpha_bar, steps, text, batch=16, size=(128, 128)):
+    """The denoiser on conditions from both planes (half of each batch from either, at random) and on the MiniLM
+    embedding of each crop's measured caption (captions.py), dropped to the zero vector with probability
+    TEXT_DROPOUT: the zero vector is what the decoder feeds without text and for guidance's unconditional half."""
     x0net = nets.Denoiser()
-    torch.nn.init.zeros_(x0net.text.weight)  # no captions to learn from: text must change nothing until trained
+    torch.nn.init.zeros_(x0net.text.weight)  # text starts by changing nothing and learns what captions add
     torch.nn.init.zeros_(x0net.text.bias)
     opt = torch.optim.AdamW(x0net.parameters(), lr=1e-3, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1e-3, total_steps=steps, pct_start=max(0.05, 5 / steps))
@@ -119,19 +158,25 @@ def train_denoiser(enc, post, up, vq, scale, crops, alpha_bar, steps, batch=16, 
             x = crops.sample(batch, *size)
             latent = enc(x)
             z = latent / scale
-            q, _, _ = vq(post(latent))
-            c = up(q) / scale
+            conds = [up(vq(post(latent))[0]) / scale for post, up in planes]
+            pick = torch.randint(0, len(planes), (batch,))
+            c = torch.stack([conds[int(pick[i])][i] for i in range(batch)])
+            keep = torch.rand(batch) >= TEXT_DROPOUT
+            emb = torch.stack([torch.from_numpy(text.embed(captions.describe(x[i]))) if keep[i]
+                               else torch.zeros(nets.TEXT_DIM) for i in range(batch)])
             t = torch.randint(0, len(alpha_bar), (batch,))
             ab = alpha_bar[t].reshape(-1, 1, 1, 1)
             noisy = ab.sqrt() * z + (1 - ab).sqrt() * torch.randn_like(z)
-        pred = x0net(noisy, t, c, torch.zeros(batch, 384))
+        pred = x0net(noisy, t, c, emb)
         loss = F.mse_loss(pred, z)
         opt.zero_grad()
         loss.backward()
         opt.step()
         sched.step()
         if step % 100 == 0 or step == steps - 1:
-            log("denoiser", step, steps, start, loss=loss.item())
+            with torch.no_grad():
+                blind = F.mse_loss(x0net(noisy, t, c, torch.zeros_like(emb)), z)
+            log("denoiser", step, steps, start, loss=loss.item(), without_text=blind.item())
     return x0net
 
 
