@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.m3cvc.codec.describe.ChatCompletionsClient;
 import org.m3cvc.codec.describe.Describer;
+import org.m3cvc.codec.describe.AttributeDescriber;
 import org.m3cvc.codec.describe.NoDescriber;
 import org.m3cvc.codec.describe.OpenAiDescriber;
 import org.m3cvc.codec.describe.PromptTemplates;
@@ -25,7 +26,7 @@ import picocli.CommandLine.ParameterException;
 /** encode's options for the texts: where descriptions come from (none, a sidecar file, an OpenAI-compatible server). */
 public final class DescribeOptions {
     /** Where descriptions come from. */
-    public enum Mode { none, sidecar, openai }
+    public enum Mode { none, sidecar, openai, attributes }
 
     static final String ENV_BASE_URL = "M3CVC_OPENAI_BASE_URL";
     static final String ENV_MODEL = "M3CVC_OPENAI_MODEL";
@@ -33,7 +34,8 @@ public final class DescribeOptions {
     static final String ENV_KEY_FALLBACK = "OPENAI_API_KEY";
 
     @Option(names = "--describe", paramLabel = "MODE", description = "Where the keyframe and clip descriptions come "
-            + "from: ${COMPLETION-CANDIDATES} (default: sidecar with --texts, else none).")
+            + "from: ${COMPLETION-CANDIDATES} (attributes: measured from the pixels, the reference pack's training "
+            + "captions; default: sidecar with --texts, else none).")
     Mode mode;
 
     @Option(names = "--texts", paramLabel = "FILE", description = "JSON sidecar of keyframe and clip descriptions keyed by time (--describe sidecar).")
@@ -99,6 +101,9 @@ public final class DescribeOptions {
         switch (m) {
             case none -> {
                 return new NoDescriber();
+            }
+            case attributes -> {
+                return new AttributeDescriber();
             }
             case sidecar -> {
                 if (texts == null) throw usage(spec, "--describe sidecar needs --texts FILE");

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import ai.onnxruntime.OrtSession;
@@ -20,6 +23,7 @@ import org.m3cvc.codec.pack.ModelPack;
 import org.m3cvc.codec.pack.PackException;
 import org.m3cvc.codec.pack.PackRole;
 import org.m3cvc.codec.pipeline.EncoderSettings;
+import org.m3cvc.codec.pipeline.KeyframeCoder;
 import org.m3cvc.codec.pipeline.RateControl;
 import org.m3cvc.codec.pipeline.StageTimes;
 import org.m3cvc.codec.pipeline.StreamEncoder;
@@ -76,7 +80,8 @@ public final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--fps", paramLabel = "N[/D]", defaultValue = "8", description = "Frame rate (default: ${DEFAULT-VALUE}).")
     String fps;
 
-    @Option(names = "--plane", paramLabel = "WxH", description = "Index-plane size; one the pack supports (default: its first).")
+    @Option(names = "--plane", paramLabel = "WxH", description = "Index-plane size; one the pack supports (default: "
+            + "with --bpp, chosen by rate control among the pack's sizes; else the pack's first).")
     String plane;
 
     @Option(names = "--bpp", paramLabel = "X", description = "Target bits per pixel. A first pass runs keyframe "
@@ -141,7 +146,7 @@ public final class EncodeCommand implements Callable<Integer> {
         @Override
         public String toString() {
             String s = "threshold " + threshold.toPlainString() + ", max clip frames " + maxClipFrames + ", plane "
-                    + plane.width() + "x" + plane.height();
+                    + plane;
             if (analysis == null) return s + ", 1 pass";
             return s + String.format(", 2 passes (predicted %d keyframes, %d of %d bytes)",
                     analysis.chosen().keyframes(), analysis.chosen().predictedBytes(), analysis.budgetBytes());
@@ -248,23 +253,33 @@ public final class EncodeCommand implements Callable<Integer> {
             SemanticEmbedder embedder = sem != null ? new OnnxSemanticEmbedder(sem) : new PooledEmbedder();
             MotionEstimator motion = flow != null ? new OnnxMotionEstimator(flow) : new BlockMatchingMotion();
             KeyframeEncoder encoder = new KeyframeEncoder(sessions, times);
-            // Precedence: what the user fixed (--threshold, --max-clip-frames) is kept; the analysis chooses the rest.
-            if (bpp != null && reopenable && (threshold == null || maxClipFrames == null)) {
+            // Precedence: what the user fixed (--threshold, --max-clip-frames, --plane) is kept; the analysis chooses
+            // the rest.
+            boolean choosePlane = plane == null && pack.planes().size() > 1;
+            if (bpp != null && reopenable && (threshold == null || maxClipFrames == null || choosePlane)) {
+                Map<ModelPack.PlaneSize, KeyframeCoder> coders = new LinkedHashMap<>();
+                for (ModelPack.PlaneSize p : choosePlane ? pack.planes() : List.of(ps)) {
+                    coders.put(p, f -> encoder.encode(f, p));
+                }
                 ProgressBar analysis = new ProgressBar(spec.commandLine().getErr(), "analyse", quiet);
                 try (FrameSource src = opener.open(format)) {
                     choice = RateControl.analyse(src, embedder, motion, l1, l2,
                             RateControl.settings(ks.threshold(), ks.maxClipFrames(), threshold, maxClipFrames),
-                            encoder::encode, settings, header.codebookSize, ks.maxClipFrames(), analysis, times);
+                            new RateControl.Setting(th, clipFrames), coders, settings, header.codebookSize,
+                            ks.maxClipFrames(), analysis, times);
                 }
                 analysis.end();
                 th = choice.chosen().setting().threshold();
                 clipFrames = choice.chosen().setting().maxClipFrames();
+                ps = choice.chosen().plane();
+                header.plane(ps.width(), ps.height(), pack.codebook().vectors());
             }
+            ModelPack.PlaneSize coded = ps;
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "encode", quiet);
             try (FrameSource src = opener.open(format)) {
                 KeyframeSelector selector = new KeyframeSelector(embedder, motion, l1, l2, th, clipFrames, times);
-                sum = StreamEncoder.encode(src, selector, encoder::encode, describer, settings, header, output, bar,
-                        times);
+                sum = StreamEncoder.encode(src, selector, f -> encoder.encode(f, coded), describer, settings, header,
+                        output, bar, times);
             }
             bar.end();
         }

@@ -114,18 +114,18 @@ public final class KeyframeDecoder {
 
     /** The latent condition ẑ of a plane, channel-major [C, latent height, latent width]. */
     public float[] condition(IndexPlane plane) throws IOException, OrtException {
-        if (!pack.planes().contains(new ModelPack.PlaneSize(plane.width(), plane.height()))) {
-            throw new IllegalArgumentException("plane " + plane.width() + "x" + plane.height() + ": the pack supports "
-                    + pack.planes());
+        ModelPack.PlaneSize size = new ModelPack.PlaneSize(plane.width(), plane.height());
+        if (!pack.planes().contains(size)) {
+            throw new IllegalArgumentException("plane " + size + ": the pack supports " + pack.planes());
         }
         long t = times.start();
         float[] h = codebook.lookup(plane);
-        OrtSession up = sessions.session(PackRole.UPSAMPLER);
+        OrtSession up = sessions.session(PackRole.UPSAMPLER, size);
         float[] condition;
         try (OnnxTensor f = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), FloatBuffer.wrap(h),
                 new long[] {1, codebook.dimension(), plane.height(), plane.width()});
              OrtSession.Result r = up.run(Map.of(FEATURES, f))) {
-            condition = checkedLatent(KeyframeEncoder.tensor(r, CONDITION), PackRole.UPSAMPLER);
+            condition = checkedLatent(KeyframeEncoder.tensor(r, CONDITION), pack.role(PackRole.UPSAMPLER, size).key());
         }
         times.stop(Stage.UPSAMPLER, t);
         return condition;
@@ -214,10 +214,15 @@ public final class KeyframeDecoder {
 
     /** The values of a [1, C, h, w] output that must have the pack's latent shape. */
     private float[] checkedLatent(OnnxTensor t, PackRole role) throws OrtException, PackException {
+        return checkedLatent(t, role.manifestName());
+    }
+
+    /** @param key the role's key in the manifest's {@code roles} */
+    private float[] checkedLatent(OnnxTensor t, String key) throws OrtException, PackException {
         ModelPack.LatentShape l = pack.latent();
         long[] s = t.getInfo().getShape();
         if (s.length != 4 || s[0] != 1 || s[1] != l.channels() || s[2] != l.height() || s[3] != l.width()) {
-            throw new PackException(pack.directory().toString(), "/roles/" + role.manifestName() + "/outputs/0/shape",
+            throw new PackException(pack.directory().toString(), "/roles/" + key + "/outputs/0/shape",
                     "[1, " + l.channels() + ", " + l.height() + ", " + l.width() + "] (/latent)",
                     java.util.Arrays.toString(s));
         }

@@ -73,13 +73,28 @@ public final class KeyframeEncoder {
      * @throws OrtException when ONNX Runtime fails to run a network
      */
     public IndexPlane encode(Frame frame) throws IOException, OrtException {
+        return encode(frame, pack.planes().get(0));
+    }
+
+    /**
+     * Encodes one keyframe as an index plane of {@code plane}, with that plane's post-encoder.
+     *
+     * @throws IllegalArgumentException for a plane size the pack does not list, or a frame of the wrong size
+     * @throws PackException when a network cannot be loaded, or its features are not codebook-dimension vectors on
+     *     {@code plane}
+     */
+    public IndexPlane encode(Frame frame, ModelPack.PlaneSize plane) throws IOException, OrtException {
+        if (!pack.planes().contains(plane)) {
+            throw new IllegalArgumentException("plane " + plane + ": the pack supports " + pack.planes());
+        }
         List<Long> declared = pack.roles().get(PackRole.IMAGE_ENCODER).inputs().get(0).shape();
         if (declared.size() == 4 && (!fits(declared.get(2), frame.height()) || !fits(declared.get(3), frame.width()))) {
             throw new IllegalArgumentException("frame " + frame.width() + "x" + frame.height()
                     + ": the pack's image_encoder takes " + declared);
         }
         OrtSession encoder = sessions.session(PackRole.IMAGE_ENCODER);
-        OrtSession post = sessions.session(PackRole.POST_ENCODER);
+        ModelPack.RoleSpec postRole = pack.role(PackRole.POST_ENCODER, plane);
+        OrtSession post = sessions.session(PackRole.POST_ENCODER, plane);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         float[] features;
         long[] shape;
@@ -97,21 +112,19 @@ public final class KeyframeEncoder {
             }
             t = times.stop(Stage.POST_ENCODER, t);
         }
-        String where = "/roles/" + PackRole.POST_ENCODER.manifestName() + "/outputs/0/shape";
+        String where = "/roles/" + postRole.key() + "/outputs/0/shape";
         int d = codebook.dimension();
-        if (shape.length != 4 || shape[0] != 1 || shape[1] != d) {
-            throw new PackException(pack.directory().toString(), where, "[1, " + d + ", h, w] (codebook dimension "
-                    + d + ")", java.util.Arrays.toString(shape));
+        if (shape.length != 4 || shape[0] != 1 || shape[1] != d || shape[2] != plane.height()
+                || shape[3] != plane.width()) {
+            throw new PackException(pack.directory().toString(), where, "[1, " + d + ", " + plane.height() + ", "
+                    + plane.width() + "] (codebook dimension " + d + ", plane " + plane + ")",
+                    java.util.Arrays.toString(shape));
         }
-        int ph = (int) shape[2], pw = (int) shape[3];
-        if (!pack.planes().contains(new ModelPack.PlaneSize(pw, ph))) {
-            throw new PackException(pack.directory().toString(), "/planes", "a plane of " + pw + "x" + ph
-                    + " (the post_encoder's output)", pack.planes().toString());
-        }
+        int ph = plane.height(), pw = plane.width();
         t = times.start();
-        IndexPlane plane = quantise(features, pw, ph);
+        IndexPlane indices = quantise(features, pw, ph);
         times.stop(Stage.VQ_SEARCH, t);
-        return plane;
+        return indices;
     }
 
     /** Nearest codebook vector of each position of channel-major features [D, h, w]. */

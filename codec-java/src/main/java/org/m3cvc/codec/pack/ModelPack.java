@@ -42,6 +42,8 @@ public final class ModelPack {
     static final Set<String> DTYPES = Set.of("float32", "float16", "int64", "int32", "uint8", "bool");
     /** Only schedules computed with +, -, *, / and sqrt, which IEEE 754 rounds exactly: the same on every machine. */
     static final Set<String> SCHEDULES = Set.of("linear", "scaled_linear");
+    /** The roles a pack may give once per plane size, because their tensors have the plane's shape. */
+    static final Set<PackRole> PER_PLANE = Set.of(PackRole.POST_ENCODER, PackRole.UPSAMPLER);
 
     /** A file of the pack, relative to its directory. */
     public record PackFile(String path, String sha256, long sizeBytes) {}
@@ -49,13 +51,29 @@ public final class ModelPack {
     /** One input or output of a network; -1 in {@code shape} is a dimension fixed at run time. */
     public record TensorSpec(String name, String dtype, List<Long> shape) {}
 
-    /** One network of the pack. {@code normalisation} is the role's pixel or value mapping, as the manifest gives it. */
-    public record RoleSpec(PackRole role, String file, List<TensorSpec> inputs, List<TensorSpec> outputs,
+    /**
+     * One network of the pack. {@code key} is its member name in {@code roles}: the role's name, or for a plane's own
+     * post-encoder or upsampler the role's name and the plane size ({@code post_encoder.64x40}). {@code normalisation}
+     * is the role's pixel or value mapping, as the manifest gives it.
+     */
+    public record RoleSpec(PackRole role, String key, String file, List<TensorSpec> inputs, List<TensorSpec> outputs,
                            JsonNode normalisation) {}
 
     public record Codebook(String file, int vectors, int dimension) {}
 
-    public record PlaneSize(int width, int height) {}
+    public record PlaneSize(int width, int height) {
+        /** As the manifest and the command line write it: {@code 64x40}. */
+        @Override
+        public String toString() { return width + "x" + height; }
+
+        /** {@code WxH} with both in 1..max_plane_dimension and no leading zero, or null. */
+        public static PlaneSize parse(String s) {
+            if (!s.matches("[1-9][0-9]{0,4}x[1-9][0-9]{0,4}")) return null;
+            int x = s.indexOf('x');
+            int w = Integer.parseInt(s.substring(0, x)), h = Integer.parseInt(s.substring(x + 1));
+            return w <= Limits.MAX_PLANE_DIMENSION && h <= Limits.MAX_PLANE_DIMENSION ? new PlaneSize(w, h) : null;
+        }
+    }
 
     public record LatentShape(int channels, int height, int width) {}
 
@@ -71,6 +89,7 @@ public final class ModelPack {
     private final byte[] identity;
     private final Map<String, PackFile> files;
     private final Map<PackRole, RoleSpec> roles;
+    private final Map<String, RoleSpec> planeRoles;
     private final Codebook codebook;
     private final List<PlaneSize> planes;
     private final LatentShape latent;
@@ -79,14 +98,16 @@ public final class ModelPack {
     private final KeyframeSelection keyframeSelection;
 
     private ModelPack(Path dir, String name, String version, byte[] identity, Map<String, PackFile> files,
-                      Map<PackRole, RoleSpec> roles, Codebook codebook, List<PlaneSize> planes, LatentShape latent,
-                      NoiseSchedule noiseSchedule, String tokenizer, KeyframeSelection keyframeSelection) {
+                      Map<PackRole, RoleSpec> roles, Map<String, RoleSpec> planeRoles, Codebook codebook,
+                      List<PlaneSize> planes, LatentShape latent, NoiseSchedule noiseSchedule, String tokenizer,
+                      KeyframeSelection keyframeSelection) {
         this.dir = dir;
         this.name = name;
         this.version = version;
         this.identity = identity;
         this.files = files;
         this.roles = roles;
+        this.planeRoles = planeRoles;
         this.codebook = codebook;
         this.planes = planes;
         this.latent = latent;
@@ -144,17 +165,30 @@ public final class ModelPack {
         }
 
         Map<PackRole, RoleSpec> roles = new EnumMap<>(PackRole.class);
+        Map<String, RoleSpec> planeRoles = new LinkedHashMap<>();
+        Map<String, PlaneSize> planeOfRole = new LinkedHashMap<>();
         JsonNode rl = r.object(m, "/roles");
         for (Iterator<Map.Entry<String, JsonNode>> it = rl.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String at = "/roles/" + e.getKey();
-            PackRole role = PackRole.fromManifestName(e.getKey());
-            if (role == null) throw new PackException(pack, at, "one of " + roleNames(), '"' + e.getKey() + '"');
+            String key = e.getKey(), at = "/roles/" + key;
+            int dot = key.indexOf('.');
+            PackRole role = PackRole.fromManifestName(dot < 0 ? key : key.substring(0, dot));
+            if (role == null) throw new PackException(pack, at, "one of " + roleNames(), '"' + key + '"');
+            if (dot >= 0) {
+                PlaneSize ps = dot + 1 < key.length() ? PlaneSize.parse(key.substring(dot + 1)) : null;
+                if (!PER_PLANE.contains(role) || ps == null) {
+                    throw new PackException(pack, at, "a role name, or post_encoder.WxH / upsampler.WxH for one plane",
+                            '"' + key + '"');
+                }
+                planeOfRole.put(key, ps);
+            }
             JsonNode spec = e.getValue();
             String file = r.text(spec, at + "/file");
             r.listed(files, file, at + "/file");
-            roles.put(role, new RoleSpec(role, file, r.tensors(spec, at + "/inputs"), r.tensors(spec, at + "/outputs"),
-                    spec.has("normalisation") ? spec.get("normalisation") : null));
+            RoleSpec rs = new RoleSpec(role, key, file, r.tensors(spec, at + "/inputs"), r.tensors(spec, at + "/outputs"),
+                    spec.has("normalisation") ? spec.get("normalisation") : null);
+            if (dot < 0) roles.put(role, rs);
+            else planeRoles.put(key, rs);
         }
         for (PackRole role : PackRole.values()) {
             if (role.required() && !roles.containsKey(role)) {
@@ -179,6 +213,12 @@ public final class ModelPack {
         for (int i = 0; i < pl.size(); i++) {
             planes.add(new PlaneSize(r.integer(pl.get(i), "/planes/" + i + "/width", 1, Limits.MAX_PLANE_DIMENSION),
                     r.integer(pl.get(i), "/planes/" + i + "/height", 1, Limits.MAX_PLANE_DIMENSION)));
+        }
+        for (Map.Entry<String, PlaneSize> e : planeOfRole.entrySet()) {
+            if (!planes.contains(e.getValue())) {
+                throw new PackException(pack, "/roles/" + e.getKey(), "a plane listed in /planes " + planes,
+                        e.getValue().toString());
+            }
         }
         JsonNode lt = r.object(m, "/latent");
         LatentShape latent = new LatentShape(r.integer(lt, "/latent/channels", 1, Limits.MAX_LATENT_CHANNELS),
@@ -212,7 +252,8 @@ public final class ModelPack {
         }
         for (PackFile f : files.values()) checkFile(dir, pack, f);
         return new ModelPack(dir, name, version, identity, Collections.unmodifiableMap(files),
-                Collections.unmodifiableMap(roles), codebook, List.copyOf(planes), latent, schedule, tokenizer, selection);
+                Collections.unmodifiableMap(roles), Collections.unmodifiableMap(planeRoles), codebook, List.copyOf(planes),
+                latent, schedule, tokenizer, selection);
     }
 
     private static String roleNames() {
@@ -273,6 +314,21 @@ public final class ModelPack {
         RoleSpec s = roles.get(role);
         return s == null ? null : dir.resolve(s.file());
     }
+
+    /** The network file of {@code spec}, one of this pack's roles. */
+    public Path file(RoleSpec spec) { return dir.resolve(spec.file()); }
+
+    /**
+     * The network of {@code role} for index planes of {@code plane}: the plane's own ({@code post_encoder.WxH},
+     * {@code upsampler.WxH}) where the pack has one, else the role's (spec/model-pack.md 3.1).
+     */
+    public RoleSpec role(PackRole role, PlaneSize plane) {
+        RoleSpec own = PER_PLANE.contains(role) ? planeRoles.get(role.manifestName() + "." + plane) : null;
+        return own != null ? own : roles.get(role);
+    }
+
+    /** The per-plane networks ({@code post_encoder.64x40} ...) by their key in {@code roles}. */
+    public Map<String, RoleSpec> planeRoles() { return planeRoles; }
 
     public Codebook codebook() { return codebook; }
 

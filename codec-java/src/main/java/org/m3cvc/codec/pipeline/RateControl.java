@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Set;
 import org.m3cvc.codec.frame.Frame;
 import org.m3cvc.codec.frame.FrameSource;
 import org.m3cvc.codec.frame.VideoFormat;
+import org.m3cvc.codec.pack.ModelPack;
 import org.m3cvc.codec.select.KeyframeSelector;
 import org.m3cvc.codec.select.MotionEstimator;
 import org.m3cvc.codec.select.SemanticEmbedder;
@@ -45,20 +47,24 @@ public final class RateControl {
         }
     }
 
-    /** What the analysis predicts for one setting: its keyframe count (the trailing one included) and bytes. */
-    public record Outcome(Setting setting, int keyframes, long predictedBytes) {}
+    /**
+     * What the analysis predicts for one setting on one plane size: its keyframe count (the trailing one included)
+     * and bytes.
+     */
+    public record Outcome(Setting setting, ModelPack.PlaneSize plane, int keyframes, long predictedBytes) {}
 
     /**
      * The result of the analysis pass.
      *
-     * @param chosen the setting to encode with
+     * @param chosen the setting and plane to encode with
      * @param budgetBytes the stream's byte budget (target bpp × pixels / 8)
-     * @param keyframeBytes mean coded bytes of a sampled keyframe (chunk framing included)
-     * @param sampled keyframes coded to measure it
-     * @param outcomes every setting tried, in the order given
+     * @param keyframeBytes mean coded bytes of a sampled keyframe (chunk framing included), per plane size
+     * @param sampled keyframes coded per plane size to measure it
+     * @param referenceKeyframes keyframes the reference setting selects (the density a finer plane must keep)
+     * @param outcomes every setting tried on every plane, planes in the order given, settings within each
      */
-    public record Choice(Outcome chosen, long frames, long budgetBytes, double keyframeBytes, int sampled,
-                         List<Outcome> outcomes) {}
+    public record Choice(Outcome chosen, long frames, long budgetBytes, Map<ModelPack.PlaneSize, Double> keyframeBytes,
+                         int sampled, int referenceKeyframes, List<Outcome> outcomes) {}
 
     /** Thresholds tried when the user fixed none (the pack's is added): dense at the low end, where counts move. */
     static final List<BigDecimal> THRESHOLDS = List.of("0", "0.005", "0.01", "0.015", "0.02", "0.03", "0.04", "0.05",
@@ -102,21 +108,30 @@ public final class RateControl {
     }
 
     /**
-     * Runs the analysis pass over {@code source} (read to its end; not closed here) and chooses a setting.
+     * Runs the analysis pass over {@code source} (read to its end; not closed here) and chooses a setting and, when
+     * {@code coders} offers several, a plane size.
+     *
+     * <p>Plane choice: a finer plane costs more bytes per keyframe, so within a budget it means fewer keyframes, and
+     * keyframe placement bounds quality more than keyframe detail does (README, "what winning looks like"). The
+     * finest plane whose best setting still keeps the keyframe density of {@code reference} (the pack's default
+     * selection, or the user's) is chosen; when none does, the plane whose best setting has the most keyframes.
      *
      * @param semantic, motion the selector's terms, as the encode pass will use them (null to leave a term out)
-     * @param candidates the settings to try, non-empty ({@link #settings})
-     * @param coder codes the sampled keyframes
+     * @param candidates the settings to try, non-empty ({@link #settings}), {@code reference} among them
+     * @param coders codes the sampled keyframes, per plane size to try; non-empty
      * @param codebookSize codebook_size of the stream (the plane coding depends on it)
      * @param sampleEvery code frame 0 and every {@code sampleEvery}-th after it
      * @param times records the selection terms (the coder records its own); null for none
      * @throws IOException for an empty input
      */
     public static Choice analyse(FrameSource source, SemanticEmbedder semantic, MotionEstimator motion,
-                                 BigDecimal lambda1, BigDecimal lambda2, List<Setting> candidates, KeyframeCoder coder,
-                                 EncoderSettings settings, int codebookSize, int sampleEvery, Progress progress,
-                                 StageTimes times) throws Exception {
+                                 BigDecimal lambda1, BigDecimal lambda2, List<Setting> candidates, Setting reference,
+                                 Map<ModelPack.PlaneSize, KeyframeCoder> coders, EncoderSettings settings,
+                                 int codebookSize, int sampleEvery, Progress progress, StageTimes times)
+            throws Exception {
         if (candidates.isEmpty()) throw new IllegalArgumentException("no settings to try");
+        if (!candidates.contains(reference)) throw new IllegalArgumentException(reference + " not among the settings");
+        if (coders.isEmpty()) throw new IllegalArgumentException("no plane to try");
         if (!(settings.targetBpp() > 0)) throw new IllegalArgumentException("no target bpp in " + settings);
         if (sampleEvery < 1) throw new IllegalArgumentException("sampleEvery " + sampleEvery);
         SharedTerms shared = new SharedTerms(semantic, motion);
@@ -128,7 +143,9 @@ public final class RateControl {
         }
         long[] clips = new long[candidates.size()];
         long[] clipLength = new long[candidates.size()];
-        long n = 0, sampledBytes = 0;
+        Map<ModelPack.PlaneSize, Long> sampledBytes = new LinkedHashMap<>();
+        for (ModelPack.PlaneSize p : coders.keySet()) sampledBytes.put(p, 0L);
+        long n = 0;
         int sampled = 0;
         Frame f;
         while ((f = source.next()) != null) {
@@ -141,8 +158,10 @@ public final class RateControl {
                 clipLength[i]++;
             }
             if (n % sampleEvery == 0) {
-                Keyframe coded = Keyframe.of(0, 0, settings.planeCoding(), coder.encode(f), codebookSize);
-                sampledBytes += StreamEncoder.codedBytes(coded, null, settings);
+                for (Map.Entry<ModelPack.PlaneSize, KeyframeCoder> c : coders.entrySet()) {
+                    Keyframe coded = Keyframe.of(0, 0, settings.planeCoding(), c.getValue().encode(f), codebookSize);
+                    sampledBytes.merge(c.getKey(), StreamEncoder.codedBytes(coded, null, settings), Long::sum);
+                }
                 sampled++;
             }
             progress.frames(++n, -1);
@@ -150,24 +169,40 @@ public final class RateControl {
         if (n == 0) throw new IOException("the input has no frames");
         VideoFormat fmt = source.format();
         long budget = (long) Math.floor(settings.targetBpp() * fmt.width() * fmt.height() * n / 8);
-        double perKeyframe = (double) sampledBytes / sampled;
-        List<Outcome> outcomes = new ArrayList<>();
-        Outcome best = null, smallest = null;
+        int[] keyframes = new int[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
             // The trailing keyframe of interpolation: one more keyframe when the last clip has two frames or more.
-            int keyframes = (int) clips[i] + (settings.interpolation() && clipLength[i] >= 2 ? 1 : 0);
-            long bytes = KeyframeBudget.BASE_BYTES + clips[i] * KeyframeBudget.PER_CLIP_BYTES
-                    + (long) Math.ceil(keyframes * perKeyframe);
-            Outcome o = new Outcome(candidates.get(i), keyframes, bytes);
-            outcomes.add(o);
-            // Most keyframes within the budget; on a tie the earlier setting (lower threshold, shorter clips). Not
-            // "within the budget plus a keyframe that pruning then drops": pruning takes forced keyframes first and
-            // so doubles a clip, which cost Megamind 0.025 MS-SSIM at 0.006 bpp (docs/codec.md, rate control).
-            if (bytes <= budget && (best == null || keyframes > best.keyframes())) best = o;
-            if (smallest == null || keyframes < smallest.keyframes()) smallest = o;
+            keyframes[i] = (int) clips[i] + (settings.interpolation() && clipLength[i] >= 2 ? 1 : 0);
         }
-        // Nothing fits: the fewest keyframes, which pruning then brings down to the budget.
-        return new Choice(best != null ? best : smallest, n, budget, perKeyframe, sampled, List.copyOf(outcomes));
+        int referenceKeyframes = keyframes[candidates.indexOf(reference)];
+        Map<ModelPack.PlaneSize, Double> perKeyframe = new LinkedHashMap<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        Outcome smallest = null, mostKeyframes = null, dense = null;
+        for (ModelPack.PlaneSize p : coders.keySet()) {
+            double bytesPerKeyframe = (double) sampledBytes.get(p) / sampled;
+            perKeyframe.put(p, bytesPerKeyframe);
+            Outcome best = null;
+            for (int i = 0; i < candidates.size(); i++) {
+                long bytes = KeyframeBudget.BASE_BYTES + clips[i] * KeyframeBudget.PER_CLIP_BYTES
+                        + (long) Math.ceil(keyframes[i] * bytesPerKeyframe);
+                Outcome o = new Outcome(candidates.get(i), p, keyframes[i], bytes);
+                outcomes.add(o);
+                // Most keyframes within the budget; on a tie the earlier setting (lower threshold, shorter clips).
+                // Not "within the budget plus a keyframe that pruning then drops": pruning takes forced keyframes
+                // first and so doubles a clip, which cost Megamind 0.025 MS-SSIM at 0.006 bpp (docs/codec.md).
+                if (bytes <= budget && (best == null || o.keyframes() > best.keyframes())) best = o;
+                if (smallest == null || o.predictedBytes() < smallest.predictedBytes()) smallest = o;
+            }
+            if (best == null) continue;
+            if (mostKeyframes == null || best.keyframes() > mostKeyframes.keyframes()) mostKeyframes = best;
+            boolean finer = dense == null || (long) p.width() * p.height() > (long) dense.plane().width()
+                    * dense.plane().height();
+            if (best.keyframes() >= referenceKeyframes && finer) dense = best;
+        }
+        // Nothing fits: the smallest prediction, which pruning then brings down to the budget.
+        Outcome chosen = dense != null ? dense : mostKeyframes != null ? mostKeyframes : smallest;
+        return new Choice(chosen, n, budget, Map.copyOf(perKeyframe), sampled, referenceKeyframes,
+                List.copyOf(outcomes));
     }
 
     /**

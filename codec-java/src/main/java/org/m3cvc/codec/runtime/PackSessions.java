@@ -1,7 +1,7 @@
 package org.m3cvc.codec.runtime;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +31,8 @@ public final class PackSessions implements AutoCloseable {
     private final Device device;
     private final int threads;
     private final OrtEnvironment env;
-    private final Map<PackRole, OrtSession> sessions = new EnumMap<>(PackRole.class);
+    /** By the role's key in the manifest: a plane's own networks are sessions of their own. */
+    private final Map<String, OrtSession> sessions = new HashMap<>();
     private final Device resolved;
     private boolean closed;
 
@@ -73,20 +74,31 @@ public final class PackSessions implements AutoCloseable {
      *
      * @throws PackException when ONNX Runtime cannot load the file or its inputs and outputs differ from the manifest
      */
-    public synchronized OrtSession session(PackRole role) throws PackException {
+    public OrtSession session(PackRole role) throws PackException {
+        return session(pack.roles().get(role));
+    }
+
+    /**
+     * The session of {@code role} for index planes of {@code plane} ({@link ModelPack#role(PackRole,
+     * ModelPack.PlaneSize)}), created on first use.
+     */
+    public OrtSession session(PackRole role, ModelPack.PlaneSize plane) throws PackException {
+        return session(pack.role(role, plane));
+    }
+
+    private synchronized OrtSession session(ModelPack.RoleSpec spec) throws PackException {
         if (closed) throw new IllegalStateException("sessions closed");
-        OrtSession s = sessions.get(role);
-        if (s != null) return s;
-        ModelPack.RoleSpec spec = pack.roles().get(role);
         if (spec == null) return null;
-        String where = "/roles/" + role.manifestName();
+        OrtSession s = sessions.get(spec.key());
+        if (s != null) return s;
+        String where = "/roles/" + spec.key();
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
             o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             o.setInterOpNumThreads(1);
             o.setIntraOpNumThreads(threads);
             o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             if (resolved == Device.CUDA) o.addCUDA(0);
-            s = env.createSession(pack.file(role).toString(), o);
+            s = env.createSession(pack.file(spec).toString(), o);
         } catch (OrtException e) {
             throw new PackException(pack.directory().toString(), spec.file(), "an ONNX model ONNX Runtime can load",
                     e.getMessage());
@@ -104,7 +116,7 @@ public final class PackSessions implements AutoCloseable {
             throw new PackException(pack.directory().toString(), spec.file(), "readable inputs and outputs",
                     e.getMessage());
         }
-        sessions.put(role, s);
+        sessions.put(spec.key(), s);
         return s;
     }
 

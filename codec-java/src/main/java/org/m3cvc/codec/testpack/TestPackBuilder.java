@@ -84,9 +84,31 @@ public final class TestPackBuilder {
      * and no description leaves them as without a text encoder. For tests of the text path end to end.
      */
     public TestPackBuilder withTextEncoder(byte[] textEncoderOnnx, byte[] tokenizerJson) {
-        TestPackBuilder b = new TestPackBuilder(width, height);
+        TestPackBuilder b = copy();
         b.textEncoder = textEncoderOnnx.clone();
         b.tokenizer = tokenizerJson.clone();
+        return b;
+    }
+
+    /** Whether the pack also has the latent-resolution plane (see {@link #withFinePlane}). */
+    private boolean finePlane;
+
+    private TestPackBuilder copy() {
+        TestPackBuilder b = new TestPackBuilder(width, height);
+        b.textEncoder = textEncoder;
+        b.tokenizer = tokenizer;
+        b.finePlane = finePlane;
+        return b;
+    }
+
+    /**
+     * Adds a second index-plane size, the latent's own (W/8 × H/8), after the default W/16 × H/16: its
+     * {@code post_encoder.WxH} and {@code upsampler.WxH} pass the latent through unchanged, so a keyframe coded on it
+     * is the colour palette at 8-pixel cells instead of 16.
+     */
+    public TestPackBuilder withFinePlane() {
+        TestPackBuilder b = copy();
+        b.finePlane = true;
         return b;
     }
 
@@ -129,6 +151,17 @@ public final class TestPackBuilder {
         role(dir, files, roles, PackRole.UPSAMPLER, upsampler(),
                 new T[] {new T(KeyframeDecoder.FEATURES, "float32", 1, LATENT_CHANNELS, ph, pw)},
                 new T[] {new T(KeyframeDecoder.CONDITION, "float32", 1, LATENT_CHANNELS, lh, lw)});
+        if (finePlane) {
+            String key = "." + lw + "x" + lh;
+            role(dir, files, roles, PackRole.POST_ENCODER.manifestName() + key, identity("post_encoder" + key,
+                            KeyframeEncoder.LATENT, KeyframeEncoder.FEATURES, lh, lw),
+                    new T[] {new T(KeyframeEncoder.LATENT, "float32", 1, LATENT_CHANNELS, lh, lw)},
+                    new T[] {new T(KeyframeEncoder.FEATURES, "float32", 1, LATENT_CHANNELS, lh, lw)});
+            role(dir, files, roles, PackRole.UPSAMPLER.manifestName() + key, identity("upsampler" + key,
+                            KeyframeDecoder.FEATURES, KeyframeDecoder.CONDITION, lh, lw),
+                    new T[] {new T(KeyframeDecoder.FEATURES, "float32", 1, LATENT_CHANNELS, lh, lw)},
+                    new T[] {new T(KeyframeDecoder.CONDITION, "float32", 1, LATENT_CHANNELS, lh, lw)});
+        }
         role(dir, files, roles, PackRole.DENOISER, denoiser(),
                 new T[] {new T(KeyframeDecoder.SAMPLE, "float32", 1, LATENT_CHANNELS, lh, lw),
                         new T(KeyframeDecoder.TIMESTEP, "int64", 1),
@@ -158,7 +191,9 @@ public final class TestPackBuilder {
         for (float v : palette) cb.putFloat(v);
         file(dir, files, "codebook.f32", cb.array());
         m.putObject("codebook").put("file", "codebook.f32").put("vectors", CODEBOOK_SIZE).put("dimension", LATENT_CHANNELS);
-        m.putArray("planes").addObject().put("width", pw).put("height", ph);
+        ArrayNode planes = m.putArray("planes");
+        planes.addObject().put("width", pw).put("height", ph);
+        if (finePlane) planes.addObject().put("width", lw).put("height", lh);
         m.putObject("latent").put("channels", LATENT_CHANNELS).put("height", lh).put("width", lw);
         m.putObject("noise_schedule").put("kind", SCHEDULE_KIND).put("timesteps", TIMESTEPS)
                 .put("beta_start", BETA_START).put("beta_end", BETA_END);
@@ -179,9 +214,15 @@ public final class TestPackBuilder {
 
     private static ObjectNode role(Path dir, ArrayNode files, ObjectNode roles, PackRole role, byte[] onnx, T[] in,
                                    T[] out) throws IOException {
-        String file = role.manifestName() + ".onnx";
+        return role(dir, files, roles, role.manifestName(), onnx, in, out);
+    }
+
+    /** @param key the member of {@code roles}: a role name, or a plane's own network ({@code upsampler.8x4}) */
+    private static ObjectNode role(Path dir, ArrayNode files, ObjectNode roles, String key, byte[] onnx, T[] in,
+                                   T[] out) throws IOException {
+        String file = key + ".onnx";
         file(dir, files, file, onnx);
-        ObjectNode r = roles.putObject(role.manifestName()).put("file", file);
+        ObjectNode r = roles.putObject(key).put("file", file);
         tensors(r.putArray("inputs"), in);
         tensors(r.putArray("outputs"), out);
         return r;
@@ -259,6 +300,15 @@ public final class TestPackBuilder {
                 .output(KeyframeEncoder.FEATURES, 1, LATENT_CHANNELS, height / 16, width / 16)
                 .node("AveragePool", new String[] {KeyframeEncoder.LATENT}, new String[] {KeyframeEncoder.FEATURES},
                         Attribute.ints("kernel_shape", 2, 2), Attribute.ints("strides", 2, 2))
+                .toBytes();
+    }
+
+    /** A [1, C, h, w] tensor passed through unchanged. */
+    private static byte[] identity(String graph, String in, String out, int h, int w) {
+        return new OnnxModelWriter(graph)
+                .input(in, 1, LATENT_CHANNELS, h, w)
+                .output(out, 1, LATENT_CHANNELS, h, w)
+                .node("Identity", new String[] {in}, new String[] {out})
                 .toBytes();
     }
 

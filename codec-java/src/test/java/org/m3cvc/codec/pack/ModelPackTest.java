@@ -115,6 +115,57 @@ class ModelPackTest {
         expect("/tokenizer", m -> m.remove("tokenizer"));
     }
 
+    /** A second plane with its own post-encoder and upsampler (spec/model-pack.md 3.1). */
+    static void finePlane(ObjectNode m) {
+        ((ArrayNode) m.get("planes")).addObject().put("width", 64).put("height", 40);
+        ObjectNode roles = (ObjectNode) m.get("roles");
+        roles.set("post_encoder.64x40", roles.get("post_encoder").deepCopy());
+        roles.set("upsampler.64x40", roles.get("upsampler").deepCopy());
+        ((ObjectNode) roles.get("upsampler.64x40")).put("file", "denoiser.onnx");
+    }
+
+    @Test
+    void planeOwnNetworksAreFoundByPlaneAndOthersFallBack() throws IOException {
+        writePack(ModelPackTest::finePlane);
+        ModelPack p = ModelPack.open(dir);
+        ModelPack.PlaneSize coarse = new ModelPack.PlaneSize(32, 20), fine = new ModelPack.PlaneSize(64, 40);
+        assertEquals(java.util.List.of(coarse, fine), p.planes());
+        assertEquals("upsampler", p.role(PackRole.UPSAMPLER, coarse).key());
+        assertEquals("upsampler.64x40", p.role(PackRole.UPSAMPLER, fine).key());
+        assertEquals(dir.resolve("denoiser.onnx"), p.file(p.role(PackRole.UPSAMPLER, fine)));
+        assertEquals("post_encoder.64x40", p.role(PackRole.POST_ENCODER, fine).key());
+        // Other roles serve every plane.
+        assertEquals("denoiser", p.role(PackRole.DENOISER, fine).key());
+        assertEquals(java.util.Set.of("post_encoder.64x40", "upsampler.64x40"), p.planeRoles().keySet());
+        assertEquals(fine, ModelPack.PlaneSize.parse("64x40"));
+        for (String bad : new String[] {"64x", "x40", "064x40", "64x40x2", "64X40", "5000x40", ""}) {
+            assertNull(ModelPack.PlaneSize.parse(bad), bad);
+        }
+    }
+
+    @Test
+    void planeOwnNetworkErrorsNameTheRole() throws IOException {
+        // A plane the pack does not list.
+        expect("/roles/post_encoder.64x40", m -> {
+            ObjectNode roles = (ObjectNode) m.get("roles");
+            roles.set("post_encoder.64x40", roles.get("post_encoder").deepCopy());
+        });
+        // Only the post-encoder and the upsampler depend on the plane size.
+        expect("/roles/denoiser.64x40", m -> {
+            finePlane(m);
+            ObjectNode roles = (ObjectNode) m.get("roles");
+            roles.set("denoiser.64x40", roles.get("denoiser").deepCopy());
+        });
+        expect("/roles/upsampler.64by40", m -> {
+            ObjectNode roles = (ObjectNode) m.get("roles");
+            roles.set("upsampler.64by40", roles.get("upsampler").deepCopy());
+        });
+        expect("/roles/upsampler.", m -> {
+            ObjectNode roles = (ObjectNode) m.get("roles");
+            roles.set("upsampler.", roles.get("upsampler").deepCopy());
+        });
+    }
+
     private void expect(String where, Consumer<ObjectNode> change) throws IOException {
         writePack(change);
         PackException e = assertThrows(PackException.class, () -> ModelPack.open(dir), where);

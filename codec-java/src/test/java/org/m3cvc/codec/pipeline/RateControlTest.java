@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.m3cvc.codec.describe.NoDescriber;
 import org.m3cvc.codec.frame.Frame;
 import org.m3cvc.codec.frame.FrameSource;
 import org.m3cvc.codec.frame.VideoFormat;
+import org.m3cvc.codec.pack.ModelPack;
 import org.m3cvc.codec.select.KeyframeSelector;
 import org.m3cvc.codec.select.SemanticEmbedder;
 import org.m3cvc.container.M3cReader;
@@ -74,10 +77,51 @@ class RateControlTest {
         return b;
     }
 
+    /** Four times the indices of RANDOM_PLANE: a finer plane size, costing about four times the bytes. */
+    static final KeyframeCoder RANDOM_FINE_PLANE = f -> {
+        Random r = new Random(f.at(0, 0, 0));
+        int[] k = new int[40 * 24];
+        for (int i = 0; i < k.length; i++) k[i] = r.nextInt(256);
+        return new IndexPlane(40, 24, k);
+    };
+
+    static final ModelPack.PlaneSize COARSE = new ModelPack.PlaneSize(20, 12), FINE = new ModelPack.PlaneSize(40, 24);
+
+    static final RateControl.Setting REFERENCE = new RateControl.Setting(DEFAULT_THRESHOLD, DEFAULT_CLIP);
+
     static RateControl.Choice analyse(double bpp, SemanticEmbedder semantic) throws Exception {
+        return analyse(bpp, semantic, Map.of(COARSE, RANDOM_PLANE));
+    }
+
+    static RateControl.Choice analyse(double bpp, SemanticEmbedder semantic,
+                                      Map<ModelPack.PlaneSize, KeyframeCoder> coders) throws Exception {
         return RateControl.analyse(drifting(), semantic, null, BigDecimal.ONE, BigDecimal.ZERO,
-                RateControl.settings(DEFAULT_THRESHOLD, DEFAULT_CLIP, null, null), RANDOM_PLANE,
+                RateControl.settings(DEFAULT_THRESHOLD, DEFAULT_CLIP, null, null), REFERENCE, coders,
                 EncoderSettings.defaults().withTargetBpp(bpp), 256, DEFAULT_CLIP, Progress.NONE, null);
+    }
+
+    @Test
+    void finerPlaneOnlyWhenItKeepsTheReferenceDensity() throws Exception {
+        Map<ModelPack.PlaneSize, KeyframeCoder> both = new LinkedHashMap<>();
+        both.put(COARSE, RANDOM_PLANE);
+        both.put(FINE, RANDOM_FINE_PLANE);
+        boolean sawCoarse = false, sawFine = false;
+        for (double bpp : new double[] {0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 4}) {
+            RateControl.Choice c = analyse(bpp, GREY, both);
+            assertEquals(2 * RateControl.settings(DEFAULT_THRESHOLD, DEFAULT_CLIP, null, null).size(),
+                    c.outcomes().size());
+            assertTrue(c.keyframeBytes().get(FINE) > 3 * c.keyframeBytes().get(COARSE), c.keyframeBytes().toString());
+            RateControl.Outcome fineBest = null;
+            for (RateControl.Outcome o : c.outcomes()) {
+                if (o.plane().equals(FINE) && o.predictedBytes() <= c.budgetBytes()
+                        && (fineBest == null || o.keyframes() > fineBest.keyframes())) fineBest = o;
+            }
+            boolean fineDense = fineBest != null && fineBest.keyframes() >= c.referenceKeyframes();
+            assertEquals(fineDense ? FINE : COARSE, c.chosen().plane(), bpp + ": " + c.chosen());
+            if (c.chosen().plane().equals(FINE)) sawFine = true;
+            else sawCoarse = true;
+        }
+        assertTrue(sawCoarse && sawFine, "the targets span both choices");
     }
 
     /** The encode pass with a setting: header of the written stream. */
