@@ -17,7 +17,7 @@ import nets
 import textenc
 import train
 
-STEPS = {"autoencoder": 2000, "fine_plane": 1500, "denoiser": 2000, "clip_generator": 3000}
+STEPS = {"autoencoder": 2000, "fine_plane": 1500, "denoiser": 3000, "clip_generator": 3000}
 QUICK = {"autoencoder": 6, "fine_plane": 6, "denoiser": 6, "clip_generator": 6}
 SEED = 20261125
 SCHEDULE = ("scaled_linear", 1000, "0.00085", "0.012")

@@ -141,32 +141,56 @@ def train_fine_plane(enc, dec, vq, crops, steps, batch=12, size=(128, 128)):
 
 
 TEXT_DROPOUT = 0.3
+MISLEAD = 0.5
+
+
+def mislead(x, gen):
+    """The picture with its look changed the way a caption describes looks: light (gain and offset), colourfulness
+    (blend towards grey or away from it) and texture (a blur). The denoiser gets the condition of the changed picture
+    and the caption of the real one, so it learns that the caption, when there is one, says the true look: that is
+    what makes a caption worth its bytes (an index plane of 256 vectors gets tone and texture only roughly right) and
+    what lets an edited caption steer the decoded picture. Without text the condition is never changed."""
+    b = x.shape[0]
+    u = torch.rand(b, 5, generator=gen)
+    gain = (0.6 + 0.8 * u[:, 0]).reshape(-1, 1, 1, 1)
+    offset = (0.5 * u[:, 1] - 0.25).reshape(-1, 1, 1, 1)
+    sat = (0.2 + 1.3 * u[:, 2]).reshape(-1, 1, 1, 1)
+    grey = x.mean(1, keepdim=True)
+    y = grey + sat * (x - grey)
+    y = y * gain + offset
+    blurred = F.interpolate(F.avg_pool2d(y, 4), scale_factor=4.0, mode="bilinear", align_corners=False)
+    y = torch.where((u[:, 3] < 0.4).reshape(-1, 1, 1, 1), blurred, y)
+    return y.clamp(-1, 1)
 
 
 def train_denoiser(enc, planes, vq, scale, crops, alpha_bar, steps, text, batch=16, size=(128, 128)):
-    """The denoiser on conditions from both planes (half of each batch from either, at random) and on the MiniLM
-    embedding of each crop's measured caption (captions.py), dropped to the zero vector with probability
-    TEXT_DROPOUT: the zero vector is what the decoder feeds without text and for guidance's unconditional half."""
+    """The denoiser on conditions from both planes (each sample from either, at random) and on the MiniLM embedding
+    of each crop's measured caption (captions.py), dropped to the zero vector with probability TEXT_DROPOUT: the zero
+    vector is what the decoder feeds without text and for guidance's unconditional half. When a caption is given, the
+    condition comes, with probability MISLEAD, from a picture whose look was changed (mislead)."""
     x0net = nets.Denoiser()
     torch.nn.init.zeros_(x0net.text.weight)  # text starts by changing nothing and learns what captions add
     torch.nn.init.zeros_(x0net.text.bias)
     opt = torch.optim.AdamW(x0net.parameters(), lr=1e-3, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1e-3, total_steps=steps, pct_start=max(0.05, 5 / steps))
+    gen = torch.Generator().manual_seed(7)
     start = time.time()
     for step in range(steps):
         with torch.no_grad():
             x = crops.sample(batch, *size)
-            latent = enc(x)
-            z = latent / scale
+            keep = torch.rand(batch, generator=gen) >= TEXT_DROPOUT
+            changed = keep & (torch.rand(batch, generator=gen) < MISLEAD)
+            seen = torch.where(changed.reshape(-1, 1, 1, 1), mislead(x, gen), x)
+            z = enc(x) / scale
+            latent = enc(seen)
             conds = [up(vq(post(latent))[0]) / scale for post, up in planes]
-            pick = torch.randint(0, len(planes), (batch,))
+            pick = torch.randint(0, len(planes), (batch,), generator=gen)
             c = torch.stack([conds[int(pick[i])][i] for i in range(batch)])
-            keep = torch.rand(batch) >= TEXT_DROPOUT
             emb = torch.stack([torch.from_numpy(text.embed(captions.describe(x[i]))) if keep[i]
                                else torch.zeros(nets.TEXT_DIM) for i in range(batch)])
-            t = torch.randint(0, len(alpha_bar), (batch,))
+            t = torch.randint(0, len(alpha_bar), (batch,), generator=gen)
             ab = alpha_bar[t].reshape(-1, 1, 1, 1)
-            noisy = ab.sqrt() * z + (1 - ab).sqrt() * torch.randn_like(z)
+            noisy = ab.sqrt() * z + (1 - ab).sqrt() * torch.randn(z.shape, generator=gen)
         pred = x0net(noisy, t, c, emb)
         loss = F.mse_loss(pred, z)
         opt.zero_grad()
