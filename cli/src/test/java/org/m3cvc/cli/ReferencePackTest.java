@@ -106,6 +106,91 @@ class ReferencePackTest {
         assertTrue(ms > 0.6, "MS-SSIM " + ms + " on Megamind's first 3 s: the reference pack reaches about 0.8");
     }
 
+    /** Encodes the clip with {@code options}, decodes it, and returns the decoded .y4m. */
+    static Path roundTrip(String name, String... options) throws Exception {
+        Path m3c = dir.resolve(name + ".m3c"), y4m = dir.resolve(name + ".y4m");
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("encode", clip.toString(), "-o",
+                m3c.toString(), "--pack", pack.toString(), "-q"));
+        a.addAll(java.util.List.of(options));
+        Cli enc = Cli.run(a.toArray(new String[0]));
+        assertEquals(0, enc.exit(), enc.toString());
+        return decode(m3c, y4m);
+    }
+
+    static Path decode(Path m3c, Path y4m) {
+        Cli dec = Cli.run("decode", m3c.toString(), "-o", y4m.toString(), "--pack", pack.toString(), "-q");
+        assertEquals(0, dec.exit(), dec.toString());
+        return y4m;
+    }
+
+    static double msssim(Path y4m) {
+        Cli cmp = Cli.run("compare", clip.toString(), y4m.toString());
+        assertEquals(0, cmp.exit(), cmp.toString());
+        return Double.parseDouble(cmp.out().replaceAll("(?s).*ms_ssim: ([0-9.]+).*", "$1"));
+    }
+
+    /** Mean of the luma planes of an 8-bit 4:2:0 .y4m as m3cvc decode writes it. */
+    static double meanLuma(Path y4m) throws IOException {
+        byte[] b = Files.readAllBytes(y4m);
+        String header = new String(b, 0, 200, java.nio.charset.StandardCharsets.US_ASCII).split("\n")[0];
+        int w = Integer.parseInt(header.replaceAll(".* W([0-9]+) .*", "$1"));
+        int h = Integer.parseInt(header.replaceAll(".* H([0-9]+) .*", "$1"));
+        int frame = w * h * 3 / 2 + "FRAME\n".length();
+        long sum = 0, n = 0;
+        for (int at = header.length() + 1; at + frame <= b.length; at += frame) {
+            for (int i = at + 6; i < at + 6 + w * h; i++) sum += b[i] & 0xFF;
+            n += (long) w * h;
+        }
+        assertTrue(n > 0, "frames in " + y4m);
+        return (double) sum / n;
+    }
+
+    /** The second plane size (64x40, its own post-encoder and upsampler) decodes the same clip closer to the source. */
+    @Test
+    void finerPlaneDecodesCloser() throws Exception {
+        ModelPack p = ModelPack.open(pack);
+        assertEquals(java.util.List.of(new ModelPack.PlaneSize(32, 20), new ModelPack.PlaneSize(64, 40)), p.planes());
+        double coarse = msssim(roundTrip("p32", "--plane", "32x20"));
+        double fine = msssim(roundTrip("p64", "--plane", "64x40"));
+        assertTrue(fine > coarse, "MS-SSIM 64x40 " + fine + " vs 32x20 " + coarse);
+    }
+
+    /**
+     * The denoiser was trained on measured captions (--describe attributes) with conditions of pictures whose look was
+     * changed, so a caption says the true look: editing the light word of every keyframe description from "very
+     * dark" to "bright" must brighten the decoded clip. The stream is the same but for its texts.
+     */
+    @Test
+    void editedCaptionsSteerTheDecodedLight() throws Exception {
+        Path m3c = dir.resolve("captions.m3c");
+        Cli enc = Cli.run("encode", clip.toString(), "-o", m3c.toString(), "--pack", pack.toString(), "--describe",
+                "attributes", "-q");
+        assertEquals(0, enc.exit(), enc.toString());
+        Cli ex = Cli.run("text", "export", m3c.toString());
+        assertEquals(0, ex.exit(), ex.toString());
+        double[] luma = new double[2];
+        String[] light = {"very dark", "bright"};
+        for (int k = 0; k < 2; k++) {
+            com.fasterxml.jackson.databind.node.ObjectNode texts = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    ex.json().deepCopy();
+            int edited = 0;
+            for (var t : texts.get("texts")) {
+                String s = t.get("text").textValue();
+                assertTrue(s.matches("a (very dark|dark|softly lit|well lit|bright), .*"), s);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) t).put("text",
+                        s.replaceFirst("^a (very dark|dark|softly lit|well lit|bright),", "a " + light[k] + ","));
+                edited++;
+            }
+            assertTrue(edited > 0, "keyframe descriptions: " + texts);
+            Path json = dir.resolve("light" + k + ".json"), out = dir.resolve("light" + k + ".m3c");
+            Files.writeString(json, texts.toPrettyString());
+            Cli im = Cli.run("text", "import", m3c.toString(), json.toString(), "-o", out.toString());
+            assertEquals(0, im.exit(), im.toString());
+            luma[k] = meanLuma(decode(out, dir.resolve("light" + k + ".y4m")));
+        }
+        assertTrue(luma[1] > luma[0] + 2, "mean luma with \"very dark\" " + luma[0] + ", with \"bright\" " + luma[1]);
+    }
+
     /** The pack fixes the coded size (its latent shape is the stream's): another --size is a usage error naming it. */
     @Test
     void anotherSizeIsAUsageErrorNamingThePack() {
