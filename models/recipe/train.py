@@ -77,11 +77,33 @@ def log(stage, step, steps, start, **values):
     print(f"[{stage}] {step}/{steps} {time.time() - start:6.0f}s {parts}", flush=True)
 
 
+def optimiser(params, steps):
+    """AdamW with a one-cycle schedule to 1e-3: every stage trains with it, for a fixed number of steps."""
+    opt = torch.optim.AdamW(params, lr=1e-3, weight_decay=1e-4)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1e-3, total_steps=steps, pct_start=max(0.05, 5 / steps))
+    return opt, sched
+
+
+def update(opt, sched, loss, clip=None):
+    """One training step; clip: the parameters whose gradient norm is clipped to 1, or None."""
+    opt.zero_grad()
+    loss.backward()
+    if clip is not None:
+        torch.nn.utils.clip_grad_norm_(clip, 1.0)
+    opt.step()
+    sched.step()
+
+
+def codes_used(vq, post, z):
+    """How many codebook vectors the post-encoder's features of latents z pick."""
+    with torch.no_grad():
+        return float(len(torch.unique(vq.nearest(post(z).permute(0, 2, 3, 1).reshape(-1, nets.FEATURE_DIM)))))
+
+
 def train_autoencoder(crops, steps, batch=12, size=(128, 128)):
     enc, dec, post, up, vq = nets.ImageEncoder(), nets.ImageDecoder(), nets.PostEncoder(), nets.Upsampler(), nets.Quantiser()
     params = [p for m in (enc, dec, post, up) for p in m.parameters()]
-    opt = torch.optim.AdamW(params, lr=1e-3, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1e-3, total_steps=steps, pct_start=max(0.05, 5 / steps))
+    opt, sched = optimiser(params, steps)
     start = time.time()
     for step in range(steps):
         x = crops.sample(batch, *size)
@@ -90,16 +112,10 @@ def train_autoencoder(crops, steps, batch=12, size=(128, 128)):
         zc = up(q)
         loss = (0.5 * image_loss(dec(z), x) + image_loss(dec(zc), x) + 0.5 * F.mse_loss(zc, z.detach())
                 + 0.25 * commit + 1e-2 * (z * z).mean())
-        opt.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(params, 1.0)
-        opt.step()
-        sched.step()
+        update(opt, sched, loss, params)
         if step % 100 == 0 or step == steps - 1:
-            with torch.no_grad():
-                used = len(torch.unique(vq.nearest(post(z).permute(0, 2, 3, 1).reshape(-1, nets.FEATURE_DIM))))
             log("autoencoder", step, steps, start, loss=loss.item(), commit=commit.item(), zstd=z.std().item(),
-                codes=float(used))
+                codes=codes_used(vq, post, z))
     return enc, dec, post, up, vq
 
 
@@ -118,8 +134,7 @@ def train_fine_plane(enc, dec, vq, crops, steps, batch=12, size=(128, 128)):
         for p in m.parameters():
             p.requires_grad_(False)
     params = list(post.parameters()) + list(up.parameters())
-    opt = torch.optim.AdamW(params, lr=1e-3, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1e-3, total_steps=steps, pct_start=max(0.05, 5 / steps))
+    opt, sched = optimiser(params, steps)
     start = time.time()
     for step in range(steps):
         with torch.no_grad():
@@ -128,15 +143,9 @@ def train_fine_plane(enc, dec, vq, crops, steps, batch=12, size=(128, 128)):
         q, _, commit = vq(post(z))
         zc = up(q)
         loss = image_loss(dec(zc), x) + 0.5 * F.mse_loss(zc, z) + 0.25 * commit
-        opt.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(params, 1.0)
-        opt.step()
-        sched.step()
+        update(opt, sched, loss, params)
         if step % 100 == 0 or step == steps - 1:
-            with torch.no_grad():
-                used = len(torch.unique(vq.nearest(post(z).permute(0, 2, 3, 1).reshape(-1, nets.FEATURE_DIM))))
-            log("fine_plane", step, steps, start, loss=loss.item(), commit=commit.item(), codes=float(used))
+            log("fine_plane", step, steps, start, loss=loss.item(), commit=commit.item(), codes=codes_used(vq, post, z))
     return post, up
 
 
@@ -171,8 +180,7 @@ def train_denoiser(enc, planes, vq, scale, crops, alpha_bar, steps, text, batch=
     x0net = nets.Denoiser()
     torch.nn.init.zeros_(x0net.text.weight)  # text starts by changing nothing and learns what captions add
     torch.nn.init.zeros_(x0net.text.bias)
-    opt = torch.optim.AdamW(x0net.parameters(), lr=1e-3, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1e-3, total_steps=steps, pct_start=max(0.05, 5 / steps))
+    opt, sched = optimiser(x0net.parameters(), steps)
     gen = torch.Generator().manual_seed(7)
     start = time.time()
     for step in range(steps):
@@ -193,10 +201,7 @@ def train_denoiser(enc, planes, vq, scale, crops, alpha_bar, steps, text, batch=
             noisy = ab.sqrt() * z + (1 - ab).sqrt() * torch.randn(z.shape, generator=gen)
         pred = x0net(noisy, t, c, emb)
         loss = F.mse_loss(pred, z)
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-        sched.step()
+        update(opt, sched, loss)
         if step % 100 == 0 or step == steps - 1:
             with torch.no_grad():
                 blind = F.mse_loss(x0net(noisy, t, c, torch.zeros_like(emb)), z)
@@ -273,19 +278,14 @@ class Motion:
 
 def train_clip_generator(motion, steps, batch=8, size=(160, 256)):
     gen = nets.ClipGenerator()
-    opt = torch.optim.AdamW(gen.parameters(), lr=1e-3, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1e-3, total_steps=steps, pct_start=max(0.05, 5 / steps))
+    opt, sched = optimiser(gen.parameters(), steps)
     start = time.time()
     for step in range(steps):
         with torch.no_grad():
             f0, f1, ft, t = motion.sample(batch, *size)
         out = gen(f0, f1, t)
         loss = image_loss(out, ft)
-        opt.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(gen.parameters(), 1.0)
-        opt.step()
-        sched.step()
+        update(opt, sched, loss, gen.parameters())
         if step % 100 == 0 or step == steps - 1:
             with torch.no_grad():
                 blend = image_loss(f0 + t.reshape(-1, 1, 1, 1) * (f1 - f0), ft)
