@@ -99,10 +99,9 @@ class ReferencePackTest {
         byte[] ref = Files.readAllBytes(one);
         assertArrayEquals(ref, Files.readAllBytes(two), "1 vs 2 threads");
         assertArrayEquals(ref, Files.readAllBytes(again), "two runs");
-        Cli cmp = Cli.run("compare", clip.toString(), one.toString());
-        assertEquals(0, cmp.exit(), cmp.toString());
+        Cli cmp = compare(one);
         assertTrue(cmp.out().contains("frames: 25"), cmp.out());
-        double ms = Double.parseDouble(cmp.out().replaceAll("(?s).*ms_ssim: ([0-9.]+).*", "$1"));
+        double ms = msssim(cmp);
         assertTrue(ms > 0.6, "MS-SSIM " + ms + " on Megamind's first 3 s: the reference pack reaches about 0.8");
     }
 
@@ -123,10 +122,15 @@ class ReferencePackTest {
         return y4m;
     }
 
-    static double msssim(Path y4m) {
+    /** `m3cvc compare` of the clip and a decode of it. */
+    static Cli compare(Path y4m) {
         Cli cmp = Cli.run("compare", clip.toString(), y4m.toString());
         assertEquals(0, cmp.exit(), cmp.toString());
-        return Double.parseDouble(cmp.out().replaceAll("(?s).*ms_ssim: ([0-9.]+).*", "$1"));
+        return cmp;
+    }
+
+    static double msssim(Cli compare) {
+        return Double.parseDouble(compare.out().replaceAll("(?s).*ms_ssim: ([0-9.]+).*", "$1"));
     }
 
     /** Mean of the luma planes of an 8-bit 4:2:0 .y4m as m3cvc decode writes it. */
@@ -150,8 +154,8 @@ class ReferencePackTest {
     void finerPlaneDecodesCloser() throws Exception {
         ModelPack p = ModelPack.open(pack);
         assertEquals(java.util.List.of(new ModelPack.PlaneSize(32, 20), new ModelPack.PlaneSize(64, 40)), p.planes());
-        double coarse = msssim(roundTrip("p32", "--plane", "32x20"));
-        double fine = msssim(roundTrip("p64", "--plane", "64x40"));
+        double coarse = msssim(compare(roundTrip("p32", "--plane", "32x20")));
+        double fine = msssim(compare(roundTrip("p64", "--plane", "64x40")));
         assertTrue(fine > coarse, "MS-SSIM 64x40 " + fine + " vs 32x20 " + coarse);
     }
 
