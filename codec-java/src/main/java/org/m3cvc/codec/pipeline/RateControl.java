@@ -62,25 +62,33 @@ public final class RateControl {
      * @param sampled keyframes coded per plane size to measure it
      * @param referenceKeyframes keyframes the reference setting selects (the density a finer plane must keep)
      * @param outcomes every setting tried on every plane, planes in the order given, settings within each
+     * @param bestPerPlane for each plane on which some setting fits the budget, the one with the most keyframes
+     *                     (planes in the order given): the candidates of a trial encode ({@code m3cvc encode})
      */
     public record Choice(Outcome chosen, long frames, long budgetBytes, Map<ModelPack.PlaneSize, Double> keyframeBytes,
-                         int sampled, int referenceKeyframes, List<Outcome> outcomes) {}
+                         int sampled, int referenceKeyframes, List<Outcome> outcomes, List<Outcome> bestPerPlane) {}
 
     /** Thresholds tried when the user fixed none (the pack's is added): dense at the low end, where counts move. */
     static final List<BigDecimal> THRESHOLDS = List.of("0", "0.005", "0.01", "0.015", "0.02", "0.03", "0.04", "0.05",
             "0.06", "0.07", "0.08", "0.09", "0.1", "0.125", "0.15", "0.175", "0.2", "0.25", "0.3", "0.35", "0.4", "0.5",
             "0.6", "0.75", "1").stream().map(BigDecimal::new).toList();
 
-    /** Multiples of the default longest clip tried when the user fixed none: fewer keyframes at low rates. */
-    static final double[] CLIP_MULTIPLES = {1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 12, 16, 32};
+    /**
+     * Multiples of the default longest clip tried when the user fixed none: longer clips for fewer keyframes at low
+     * rates, shorter ones for more at high rates. Without the shorter ones the keyframe count jumps from what the
+     * lowest non-zero threshold gives to every frame (threshold 0): tree stayed at 0.004 bpp (21 keyframes in 160
+     * frames) with a 0.008 target and left half the budget unused (docs/codec.md).
+     */
+    static final double[] CLIP_MULTIPLES = {0.25, 0.375, 0.5, 0.75, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 12, 16, 32};
 
     private RateControl() {}
 
     /**
      * The settings the analysis tries. Whatever the user fixed is kept: a fixed threshold is the only threshold tried;
      * a fixed longest clip the only length. Otherwise thresholds run over {@link #THRESHOLDS} at the default longest
-     * clip, and longer clips (multiples of the default, at the default threshold or the fixed one) reach rates
-     * below what the default clip length allows.
+     * clip, and longer and shorter clips (multiples of the default, at the default threshold or the fixed one) reach
+     * rates below and above what the thresholds give at the default clip length. Clips of one frame are left to
+     * threshold 0, which makes every frame a keyframe.
      *
      * @param threshold the user's threshold, or null
      * @param maxClipFrames the user's longest clip, or null
@@ -101,7 +109,7 @@ public final class RateControl {
             BigDecimal t = threshold != null ? threshold : defaultThreshold;
             for (double m : CLIP_MULTIPLES) {
                 long len = Math.round(defaultMaxClipFrames * m);
-                if (len > clip && len <= Limits.MAX_CLIP_FRAMES) s.add(new Setting(t, (int) len));
+                if (len >= 2 && len != clip && len <= Limits.MAX_CLIP_FRAMES) s.add(new Setting(t, (int) len));
             }
         }
         return List.copyOf(s);
@@ -115,6 +123,10 @@ public final class RateControl {
      * keyframe placement bounds quality more than keyframe detail does (README, "what winning looks like"). The
      * finest plane whose best setting still keeps the keyframe density of {@code reference} (the pack's default
      * selection, or the user's) is chosen; when none does, the plane whose best setting has the most keyframes.
+     * This guess is wrong on some content: on still-camera clips (OpenCV's tree, vtest) a 64×40 plane with half the
+     * keyframes is better by 0.03–0.09 MS-SSIM, on Megamind's cuts and pans worse by 0.12–0.18
+     * (docs/codec.md). So {@code m3cvc encode} does not rely on it when it can read the input again: it codes the
+     * input with each plane's {@link Choice#bestPerPlane} and keeps the one that decodes closest.
      *
      * @param semantic, motion the selector's terms, as the encode pass will use them (null to leave a term out)
      * @param candidates the settings to try, non-empty ({@link #settings}), {@code reference} among them
@@ -177,6 +189,7 @@ public final class RateControl {
         int referenceKeyframes = keyframes[candidates.indexOf(reference)];
         Map<ModelPack.PlaneSize, Double> perKeyframe = new LinkedHashMap<>();
         List<Outcome> outcomes = new ArrayList<>();
+        List<Outcome> bestPerPlane = new ArrayList<>();
         Outcome smallest = null, mostKeyframes = null, dense = null;
         for (ModelPack.PlaneSize p : coders.keySet()) {
             double bytesPerKeyframe = (double) sampledBytes.get(p) / sampled;
@@ -194,6 +207,7 @@ public final class RateControl {
                 if (smallest == null || o.predictedBytes() < smallest.predictedBytes()) smallest = o;
             }
             if (best == null) continue;
+            bestPerPlane.add(best);
             if (mostKeyframes == null || best.keyframes() > mostKeyframes.keyframes()) mostKeyframes = best;
             boolean finer = dense == null || (long) p.width() * p.height() > (long) dense.plane().width()
                     * dense.plane().height();
@@ -202,7 +216,7 @@ public final class RateControl {
         // Nothing fits: the smallest prediction, which pruning then brings down to the budget.
         Outcome chosen = dense != null ? dense : mostKeyframes != null ? mostKeyframes : smallest;
         return new Choice(chosen, n, budget, Map.copyOf(perKeyframe), sampled, referenceKeyframes,
-                List.copyOf(outcomes));
+                List.copyOf(outcomes), List.copyOf(bestPerPlane));
     }
 
     /**

@@ -126,8 +126,12 @@ class RateControlTest {
 
     /** The encode pass with a setting: header of the written stream. */
     StreamHeader encode(RateControl.Setting s, double bpp) throws Exception {
+        return encode(s, bpp, GREY);
+    }
+
+    StreamHeader encode(RateControl.Setting s, double bpp, SemanticEmbedder semantic) throws Exception {
         Path out = dir.resolve("r.m3c");
-        KeyframeSelector sel = new KeyframeSelector(GREY, null, BigDecimal.ONE, BigDecimal.ZERO, s.threshold(),
+        KeyframeSelector sel = new KeyframeSelector(semantic, null, BigDecimal.ONE, BigDecimal.ZERO, s.threshold(),
                 s.maxClipFrames());
         StreamEncoder.encode(drifting(), sel, RANDOM_PLANE, new NoDescriber(),
                 EncoderSettings.defaults().withTargetBpp(bpp), header(), out, Progress.NONE);
@@ -147,6 +151,10 @@ class RateControlTest {
         assertTrue(free.contains(new RateControl.Setting(DEFAULT_THRESHOLD, 8)), free.toString());
         assertTrue(free.contains(new RateControl.Setting(BigDecimal.ZERO, 8)), free.toString());
         assertTrue(free.contains(new RateControl.Setting(DEFAULT_THRESHOLD, 16)), free.toString());
+        assertTrue(free.contains(new RateControl.Setting(DEFAULT_THRESHOLD, 4)), free.toString());
+        assertTrue(free.contains(new RateControl.Setting(DEFAULT_THRESHOLD, 2)), free.toString());
+        // One-frame clips are threshold 0's job.
+        for (RateControl.Setting s : free) assertTrue(s.maxClipFrames() >= 2, free.toString());
         // The pack's threshold is tried even off the grid.
         assertTrue(RateControl.settings(new BigDecimal("0.33"), 8, null, null)
                 .contains(new RateControl.Setting(new BigDecimal("0.33"), 8)));
@@ -198,6 +206,24 @@ class RateControlTest {
         for (RateControl.Outcome o : c.outcomes()) {
             if (o.keyframes() > c.chosen().keyframes()) assertTrue(o.predictedBytes() > c.budgetBytes(), o.toString());
         }
+    }
+
+    @Test
+    void shorterClipsReachRatesBetweenTheThresholdsAndEveryFrame() throws Exception {
+        // No content change: every threshold above 0 gives the keyframes the longest clip forces (13 here), threshold
+        // 0 gives all 96. A budget of about 30 keyframes must be spent with shorter clips.
+        SemanticEmbedder still = f -> new float[] {1, 1};
+        RateControl.Choice c = RateControl.analyse(drifting(), still, null, BigDecimal.ONE, BigDecimal.ZERO,
+                RateControl.settings(DEFAULT_THRESHOLD, DEFAULT_CLIP, null, null), REFERENCE,
+                Map.of(COARSE, RANDOM_PLANE), EncoderSettings.defaults().withTargetBpp(0.25), 256, DEFAULT_CLIP,
+                Progress.NONE, null);
+        assertEquals(FRAMES / DEFAULT_CLIP + 1, c.referenceKeyframes());
+        RateControl.Outcome chosen = c.chosen();
+        assertTrue(chosen.predictedBytes() <= c.budgetBytes(), chosen.toString());
+        assertTrue(chosen.keyframes() > c.referenceKeyframes() && chosen.keyframes() < FRAMES, chosen.toString());
+        assertTrue(chosen.setting().maxClipFrames() < DEFAULT_CLIP, chosen.toString());
+        StreamHeader h = encode(chosen.setting(), 0.25, still);
+        assertEquals(chosen.keyframes(), h.keyframeCount(), chosen.toString());
     }
 
     @Test
