@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,11 @@ import ai.onnxruntime.OrtSession;
 import org.m3cvc.cli.ExitCodes;
 import org.m3cvc.cli.Version;
 import org.m3cvc.codec.describe.Describer;
+import org.m3cvc.codec.describe.NoDescriber;
 import org.m3cvc.codec.describe.OpenAiDescriber;
 import org.m3cvc.codec.frame.FfmpegFrameSource;
+import org.m3cvc.codec.frame.Frame;
+import org.m3cvc.codec.frame.FrameSink;
 import org.m3cvc.codec.frame.FrameSource;
 import org.m3cvc.codec.frame.VideoFormat;
 import org.m3cvc.codec.keyframe.KeyframeEncoder;
@@ -23,9 +28,12 @@ import org.m3cvc.codec.pack.ModelPack;
 import org.m3cvc.codec.pack.PackException;
 import org.m3cvc.codec.pack.PackRole;
 import org.m3cvc.codec.pipeline.EncoderSettings;
+import org.m3cvc.codec.metrics.Quality;
 import org.m3cvc.codec.pipeline.KeyframeCoder;
+import org.m3cvc.codec.pipeline.PackReconstruction;
 import org.m3cvc.codec.pipeline.RateControl;
 import org.m3cvc.codec.pipeline.StageTimes;
+import org.m3cvc.codec.pipeline.StreamDecoder;
 import org.m3cvc.codec.pipeline.StreamEncoder;
 import org.m3cvc.codec.runtime.PackSessions;
 import org.m3cvc.codec.select.BlockMatchingMotion;
@@ -36,6 +44,7 @@ import org.m3cvc.codec.select.OnnxSemanticEmbedder;
 import org.m3cvc.codec.select.PooledEmbedder;
 import org.m3cvc.codec.select.SemanticEmbedder;
 import org.m3cvc.container.Limits;
+import org.m3cvc.container.M3cReader;
 import org.m3cvc.container.header.SamplerId;
 import org.m3cvc.container.header.StreamHeader;
 import org.m3cvc.container.keyframe.PlaneCoding;
@@ -81,7 +90,8 @@ public final class EncodeCommand implements Callable<Integer> {
     String fps;
 
     @Option(names = "--plane", paramLabel = "WxH", description = "Index-plane size; one the pack supports (default: "
-            + "with --bpp, chosen by rate control among the pack's sizes; else the pack's first).")
+            + "with --bpp, chosen by rate control among the pack's sizes, by coding the input with each that fits "
+            + "and keeping the closer; else the pack's first).")
     String plane;
 
     @Option(names = "--bpp", paramLabel = "X", description = "Target bits per pixel. A first pass runs keyframe "
@@ -90,6 +100,11 @@ public final class EncodeCommand implements Callable<Integer> {
             + "given, are kept and only the other is chosen (both given: no first pass). Then keyframes are dropped, "
             + "least needed first, until the stream fits (the first keyframe always stays).")
     Double bpp;
+
+    @Option(names = "--no-plane-trial", description = "With --bpp and a pack of several plane sizes: take the "
+            + "analysis pass's guess of the plane instead of coding and decoding the input once per plane size and "
+            + "keeping the one closest to the input (MS-SSIM); faster, often worse.")
+    boolean noPlaneTrial;
 
     @Option(names = "--single-pass", description = "With --bpp: no analysis pass, only the dropping of keyframes "
             + "(for inputs that cannot be read twice; chosen by itself when IN is not a regular file).")
@@ -139,17 +154,37 @@ public final class EncodeCommand implements Callable<Integer> {
         FrameSource open(VideoFormat format) throws IOException;
     }
 
-    /** How the last {@link #encode} selected keyframes: the setting, and the analysis pass's choice if one ran. */
+    /** A plane size tried by coding the whole input with it: what the decoded frames measured. */
+    public record PlaneTrial(ModelPack.PlaneSize plane, BigDecimal threshold, int maxClipFrames, long bytes,
+                             double msSsim) {}
+
+    /**
+     * How the last {@link #encode} selected keyframes: the setting, the analysis pass's choice if one ran, and the
+     * plane trials if the plane was chosen by them (else empty).
+     */
     public record RateSetting(BigDecimal threshold, int maxClipFrames, ModelPack.PlaneSize plane,
-                              RateControl.Choice analysis) {
-        /** For the summary line: {@code threshold 0.1, max clip frames 8, plane 32x20[, 2 passes ...]}. */
+                              RateControl.Choice analysis, List<PlaneTrial> trials) {
+        /**
+         * For the summary line: {@code threshold 0.1, max clip frames 8, plane 32x20[, 2 passes ...][; plane trials:
+         * 32x20 MS-SSIM 0.7635, 64x40 MS-SSIM 0.7731]}.
+         */
         @Override
         public String toString() {
             String s = "threshold " + threshold.toPlainString() + ", max clip frames " + maxClipFrames + ", plane "
                     + plane;
             if (analysis == null) return s + ", 1 pass";
-            return s + String.format(", 2 passes (predicted %d keyframes, %d of %d bytes)",
-                    analysis.chosen().keyframes(), analysis.chosen().predictedBytes(), analysis.budgetBytes());
+            // After trials the prediction is that of the kept plane's setting, not of the analysis pass's guess.
+            RateControl.Outcome used = trials.isEmpty() ? analysis.chosen() : analysis.bestPerPlane().stream()
+                    .filter(o -> o.plane().equals(plane)).findFirst().orElse(analysis.chosen());
+            s += String.format(", 2 passes (predicted %d keyframes, %d of %d bytes)", used.keyframes(),
+                    used.predictedBytes(), analysis.budgetBytes());
+            if (trials.isEmpty()) return s;
+            StringBuilder t = new StringBuilder(s).append("; plane trials:");
+            for (int i = 0; i < trials.size(); i++) {
+                PlaneTrial p = trials.get(i);
+                t.append(i == 0 ? " " : ", ").append(String.format("%s MS-SSIM %.4f", p.plane(), p.msSsim()));
+            }
+            return t.toString();
         }
     }
 
@@ -234,17 +269,13 @@ public final class EncodeCommand implements Callable<Integer> {
         packOptions.checkThreads(spec);
         EncoderSettings settings = new EncoderSettings(!prediction, sampler, steps, q8, seed, PlaneCoding.CONTEXT_RANGE,
                 textCoder, !noSeekIndex, bpp == null ? 0 : bpp);
-        StreamHeader.Builder header = StreamHeader.builder().plane(ps.width(), ps.height(), pack.codebook().vectors())
-                .pack(pack.name(), pack.identity());
-        header.latentChannels = pack.latent().channels();
-        header.latentHeight = pack.latent().height();
-        header.latentWidth = pack.latent().width();
+        StreamHeader.Builder header = header(pack, ps);
         VideoFormat format = new VideoFormat(wh[0], wh[1], rate[0], rate[1]);
         BigDecimal l1 = lambda1 != null ? lambda1 : ks.lambda1(), l2 = lambda2 != null ? lambda2 : ks.lambda2();
         BigDecimal th = threshold != null ? threshold : ks.threshold();
         int clipFrames = maxClipFrames != null ? maxClipFrames : ks.maxClipFrames();
         RateControl.Choice choice = null;
-        StreamEncoder.Summary sum;
+        StreamEncoder.Summary sum = null;
         rateSetting = null;
         try (PackSessions sessions = packOptions.sessions(pack, times)) {
             // The pack's networks where it has them, else the fallbacks (spec/model-pack.md 3).
@@ -274,18 +305,121 @@ public final class EncodeCommand implements Callable<Integer> {
                 ps = choice.chosen().plane();
                 header.plane(ps.width(), ps.height(), pack.codebook().vectors());
             }
-            ModelPack.PlaneSize coded = ps;
-            ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "encode", quiet);
-            try (FrameSource src = opener.open(format)) {
-                KeyframeSelector selector = new KeyframeSelector(embedder, motion, l1, l2, th, clipFrames, times);
-                sum = StreamEncoder.encode(src, selector, f -> encoder.encode(f, coded), describer, settings, header,
-                        output, bar, times);
+            List<PlaneTrial> trials = new ArrayList<>();
+            StreamEncoder.Summary trialSummary = null;
+            Path trialDir = null;
+            try {
+                Path outDir = output.toAbsolutePath().getParent();
+                // A missing or read-only output directory is reported by the encode pass below, as without trials.
+                if (choice != null && choosePlane && !noPlaneTrial && choice.bestPerPlane().size() > 1
+                        && Files.isDirectory(outDir) && Files.isWritable(outDir)) {
+                    // The analysis only counts keyframes; what a plane's detail is worth against keyframe density
+                    // depends on the content (RateControl.analyse), so each plane's best setting is coded and decoded.
+                    trialDir = Files.createTempDirectory(outDir, ".m3cvc-trial-");
+                    Path best = null;
+                    double bestMsSsim = -1;
+                    for (RateControl.Outcome o : choice.bestPerPlane()) {
+                        Path t = trialDir.resolve(o.plane() + ".m3c");
+                        StreamEncoder.Summary ts = encodeOnce(opener, format, embedder, motion, l1, l2,
+                                o.setting().threshold(), o.setting().maxClipFrames(), o.plane(), encoder,
+                                new NoDescriber(), settings, header(pack, o.plane()), t, "trial " + o.plane(), times);
+                        double q = meanMsSsim(t, opener, format, pack, sessions, times, "measure " + o.plane());
+                        trials.add(new PlaneTrial(o.plane(), o.setting().threshold(), o.setting().maxClipFrames(),
+                                ts.bytes(), q));
+                        // On a tie the earlier plane, the pack's first: fewer bytes per keyframe.
+                        if (q > bestMsSsim) {
+                            best = t;
+                            bestMsSsim = q;
+                            trialSummary = ts;
+                            th = o.setting().threshold();
+                            clipFrames = o.setting().maxClipFrames();
+                            ps = o.plane();
+                        }
+                    }
+                    header.plane(ps.width(), ps.height(), pack.codebook().vectors());
+                    if (describer instanceof NoDescriber) {
+                        // The trial is the stream the encode pass would write: keep it.
+                        Files.move(best, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                        sum = trialSummary;
+                    } else {
+                        trialSummary = null;
+                    }
+                }
+                if (trialSummary == null) {
+                    sum = encodeOnce(opener, format, embedder, motion, l1, l2, th, clipFrames, ps, encoder, describer,
+                            settings, header, output, "encode", times);
+                }
+            } finally {
+                if (trialDir != null) deleteTree(trialDir);
             }
-            bar.end();
+            rateSetting = new RateSetting(th, clipFrames, ps, choice, List.copyOf(trials));
         }
-        rateSetting = new RateSetting(th, clipFrames, ps, choice);
         statsOptions.report("encode", pack.name(), times, sum.frames(), spec.commandLine().getErr());
         return sum;
+    }
+
+    /** A stream header for the pack and a plane size, as {@link #encode} starts one. */
+    private static StreamHeader.Builder header(ModelPack pack, ModelPack.PlaneSize ps) {
+        StreamHeader.Builder header = StreamHeader.builder().plane(ps.width(), ps.height(), pack.codebook().vectors())
+                .pack(pack.name(), pack.identity());
+        header.latentChannels = pack.latent().channels();
+        header.latentHeight = pack.latent().height();
+        header.latentWidth = pack.latent().width();
+        return header;
+    }
+
+    /** One encode pass of the frames {@code opener} gives into {@code out}. */
+    private StreamEncoder.Summary encodeOnce(SourceOpener opener, VideoFormat format, SemanticEmbedder embedder,
+                                             MotionEstimator motion, BigDecimal l1, BigDecimal l2, BigDecimal th,
+                                             int clipFrames, ModelPack.PlaneSize ps, KeyframeEncoder encoder,
+                                             Describer describer, EncoderSettings settings,
+                                             StreamHeader.Builder header, Path out, String label, StageTimes times)
+            throws Exception {
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), label, quiet);
+        StreamEncoder.Summary sum;
+        try (FrameSource src = opener.open(format)) {
+            KeyframeSelector selector = new KeyframeSelector(embedder, motion, l1, l2, th, clipFrames, times);
+            sum = StreamEncoder.encode(src, selector, f -> encoder.encode(f, ps), describer, settings, header, out,
+                    bar, times);
+        }
+        bar.end();
+        return sum;
+    }
+
+    /** Decodes {@code stream} and returns the mean MS-SSIM of its frames against those {@code opener} gives. */
+    private double meanMsSsim(Path stream, SourceOpener opener, VideoFormat format, ModelPack pack,
+                              PackSessions sessions, StageTimes times, String label) throws Exception {
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), label, quiet);
+        double[] sum = {0};
+        long[] n = {0};
+        try (M3cReader reader = M3cReader.open(Files.newInputStream(stream), stream.toString());
+             FrameSource src = opener.open(format)) {
+            StreamHeader sh = reader.streamHeader();
+            FrameSink measure = new FrameSink() {
+                @Override public void write(Frame decoded) throws IOException {
+                    Frame original = src.next();
+                    if (original == null) throw new IOException(stream + ": more frames than the input");
+                    sum[0] += Quality.msSsim(original, decoded);
+                    n[0]++;
+                }
+
+                @Override public void finish() {}
+
+                @Override public void close() {}
+            };
+            try (PackReconstruction networks = new PackReconstruction(pack, sessions, sh, times)) {
+                StreamDecoder.decode(reader, networks.keyframes(), networks.clips(), measure, bar, times);
+            }
+        }
+        bar.end();
+        if (n[0] == 0) throw new IOException(stream + ": no frames decoded");
+        return sum[0] / n[0];
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     private long[] rate(String s) {
