@@ -305,57 +305,74 @@ public final class EncodeCommand implements Callable<Integer> {
                 ps = choice.chosen().plane();
                 header.plane(ps.width(), ps.height(), pack.codebook().vectors());
             }
-            List<PlaneTrial> trials = new ArrayList<>();
-            StreamEncoder.Summary trialSummary = null;
+            Coding coding = new Coding(opener, format, embedder, motion, l1, l2, encoder, settings, pack, sessions,
+                    times);
+            Path outDir = output.toAbsolutePath().getParent();
+            Trials trials = null;
             Path trialDir = null;
             try {
-                Path outDir = output.toAbsolutePath().getParent();
                 // A missing or read-only output directory is reported by the encode pass below, as without trials.
                 if (choice != null && choosePlane && !noPlaneTrial && choice.bestPerPlane().size() > 1
                         && Files.isDirectory(outDir) && Files.isWritable(outDir)) {
-                    // The analysis only counts keyframes; what a plane's detail is worth against keyframe density
-                    // depends on the content (RateControl.analyse), so each plane's best setting is coded and decoded.
                     trialDir = Files.createTempDirectory(outDir, ".m3cvc-trial-");
-                    Path best = null;
-                    double bestMsSsim = -1;
-                    for (RateControl.Outcome o : choice.bestPerPlane()) {
-                        Path t = trialDir.resolve(o.plane() + ".m3c");
-                        StreamEncoder.Summary ts = encodeOnce(opener, format, embedder, motion, l1, l2,
-                                o.setting().threshold(), o.setting().maxClipFrames(), o.plane(), encoder,
-                                new NoDescriber(), settings, header(pack, o.plane()), t, "trial " + o.plane(), times);
-                        double q = meanMsSsim(t, opener, format, pack, sessions, times, "measure " + o.plane());
-                        trials.add(new PlaneTrial(o.plane(), o.setting().threshold(), o.setting().maxClipFrames(),
-                                ts.bytes(), q));
-                        // On a tie the earlier plane, the pack's first: fewer bytes per keyframe.
-                        if (q > bestMsSsim) {
-                            best = t;
-                            bestMsSsim = q;
-                            trialSummary = ts;
-                            th = o.setting().threshold();
-                            clipFrames = o.setting().maxClipFrames();
-                            ps = o.plane();
-                        }
-                    }
+                    trials = trialPlanes(coding, choice.bestPerPlane(), trialDir);
+                    th = trials.kept().setting().threshold();
+                    clipFrames = trials.kept().setting().maxClipFrames();
+                    ps = trials.kept().plane();
                     header.plane(ps.width(), ps.height(), pack.codebook().vectors());
-                    if (describer instanceof NoDescriber) {
-                        // The trial is the stream the encode pass would write: keep it.
-                        Files.move(best, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                        sum = trialSummary;
-                    } else {
-                        trialSummary = null;
-                    }
                 }
-                if (trialSummary == null) {
-                    sum = encodeOnce(opener, format, embedder, motion, l1, l2, th, clipFrames, ps, encoder, describer,
-                            settings, header, output, "encode", times);
+                if (trials != null && describer instanceof NoDescriber) {
+                    // The kept trial is the stream the encode pass would write (same frames, setting and plane).
+                    Files.move(trials.keptStream(), output, StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                    sum = trials.keptSummary();
+                } else {
+                    sum = encodeOnce(coding, th, clipFrames, ps, describer, header, output, "encode");
                 }
             } finally {
                 if (trialDir != null) deleteTree(trialDir);
             }
-            rateSetting = new RateSetting(th, clipFrames, ps, choice, List.copyOf(trials));
+            rateSetting = new RateSetting(th, clipFrames, ps, choice, trials == null ? List.of() : trials.tried());
         }
         statsOptions.report("encode", pack.name(), times, sum.frames(), spec.commandLine().getErr());
         return sum;
+    }
+
+    /** What every pass over the input uses. */
+    private record Coding(SourceOpener opener, VideoFormat format, SemanticEmbedder embedder, MotionEstimator motion,
+                          BigDecimal lambda1, BigDecimal lambda2, KeyframeEncoder encoder, EncoderSettings settings,
+                          ModelPack pack, PackSessions sessions, StageTimes times) {}
+
+    /** Plane trials: what each plane measured, and the kept one's setting, stream (in the trial directory) and summary. */
+    private record Trials(List<PlaneTrial> tried, RateControl.Outcome kept, Path keptStream,
+                          StreamEncoder.Summary keptSummary) {}
+
+    /**
+     * Codes the input with each candidate (a plane and its best setting, without texts) into {@code dir}, decodes it
+     * and keeps the one closest to the input. The analysis only counts keyframes; what a plane's detail is worth
+     * against keyframe density depends on the content ({@link RateControl#analyse}), so it is measured.
+     */
+    private Trials trialPlanes(Coding c, List<RateControl.Outcome> candidates, Path dir) throws Exception {
+        List<PlaneTrial> tried = new ArrayList<>();
+        RateControl.Outcome kept = null;
+        Path keptStream = null;
+        StreamEncoder.Summary keptSummary = null;
+        double keptMsSsim = 0;
+        for (RateControl.Outcome o : candidates) {
+            Path t = dir.resolve(o.plane() + ".m3c");
+            StreamEncoder.Summary sum = encodeOnce(c, o.setting().threshold(), o.setting().maxClipFrames(), o.plane(),
+                    new NoDescriber(), header(c.pack(), o.plane()), t, "trial " + o.plane());
+            double q = meanMsSsim(c, t, "measure " + o.plane());
+            tried.add(new PlaneTrial(o.plane(), o.setting().threshold(), o.setting().maxClipFrames(), sum.bytes(), q));
+            // On a tie the earlier plane, the pack's first: fewer bytes per keyframe.
+            if (kept == null || q > keptMsSsim) {
+                kept = o;
+                keptStream = t;
+                keptSummary = sum;
+                keptMsSsim = q;
+            }
+        }
+        return new Trials(List.copyOf(tried), kept, keptStream, keptSummary);
     }
 
     /** A stream header for the pack and a plane size, as {@link #encode} starts one. */
@@ -368,32 +385,29 @@ public final class EncodeCommand implements Callable<Integer> {
         return header;
     }
 
-    /** One encode pass of the frames {@code opener} gives into {@code out}. */
-    private StreamEncoder.Summary encodeOnce(SourceOpener opener, VideoFormat format, SemanticEmbedder embedder,
-                                             MotionEstimator motion, BigDecimal l1, BigDecimal l2, BigDecimal th,
-                                             int clipFrames, ModelPack.PlaneSize ps, KeyframeEncoder encoder,
-                                             Describer describer, EncoderSettings settings,
-                                             StreamHeader.Builder header, Path out, String label, StageTimes times)
+    /** One encode pass over the input into {@code out}. */
+    private StreamEncoder.Summary encodeOnce(Coding c, BigDecimal th, int clipFrames, ModelPack.PlaneSize ps,
+                                             Describer describer, StreamHeader.Builder header, Path out, String label)
             throws Exception {
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), label, quiet);
         StreamEncoder.Summary sum;
-        try (FrameSource src = opener.open(format)) {
-            KeyframeSelector selector = new KeyframeSelector(embedder, motion, l1, l2, th, clipFrames, times);
-            sum = StreamEncoder.encode(src, selector, f -> encoder.encode(f, ps), describer, settings, header, out,
-                    bar, times);
+        try (FrameSource src = c.opener().open(c.format())) {
+            KeyframeSelector selector = new KeyframeSelector(c.embedder(), c.motion(), c.lambda1(), c.lambda2(), th,
+                    clipFrames, c.times());
+            sum = StreamEncoder.encode(src, selector, f -> c.encoder().encode(f, ps), describer, c.settings(), header,
+                    out, bar, c.times());
         }
         bar.end();
         return sum;
     }
 
-    /** Decodes {@code stream} and returns the mean MS-SSIM of its frames against those {@code opener} gives. */
-    private double meanMsSsim(Path stream, SourceOpener opener, VideoFormat format, ModelPack pack,
-                              PackSessions sessions, StageTimes times, String label) throws Exception {
+    /** Decodes {@code stream} and returns the mean MS-SSIM of its frames against the input's. */
+    private double meanMsSsim(Coding c, Path stream, String label) throws Exception {
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), label, quiet);
         double[] sum = {0};
         long[] n = {0};
         try (M3cReader reader = M3cReader.open(Files.newInputStream(stream), stream.toString());
-             FrameSource src = opener.open(format)) {
+             FrameSource src = c.opener().open(c.format())) {
             StreamHeader sh = reader.streamHeader();
             FrameSink measure = new FrameSink() {
                 @Override public void write(Frame decoded) throws IOException {
@@ -407,8 +421,8 @@ public final class EncodeCommand implements Callable<Integer> {
 
                 @Override public void close() {}
             };
-            try (PackReconstruction networks = new PackReconstruction(pack, sessions, sh, times)) {
-                StreamDecoder.decode(reader, networks.keyframes(), networks.clips(), measure, bar, times);
+            try (PackReconstruction networks = new PackReconstruction(c.pack(), c.sessions(), sh, c.times())) {
+                StreamDecoder.decode(reader, networks.keyframes(), networks.clips(), measure, bar, c.times());
             }
         }
         bar.end();
