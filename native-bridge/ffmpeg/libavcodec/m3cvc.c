@@ -514,7 +514,7 @@ static const AVOption encoder_options[] = {
     { "seed", "noise seed written to the stream", OFFSET(seed), AV_OPT_TYPE_INT64, { .i64 = 0 }, INT64_MIN, INT64_MAX, VE },
     { "text_coder", "coder of the descriptions: lzw, order2 or raw", OFFSET(text_coder), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, VE },
     { "texts", "JSON sidecar of keyframe and clip descriptions keyed by time", OFFSET(texts), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, VE },
-    { "describe", "where descriptions come from: none, sidecar or openai", OFFSET(describe), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, VE },
+    { "describe", "where descriptions come from: none, sidecar, openai or attributes", OFFSET(describe), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, VE },
     { "m3cvc_args", "further `m3cvc encode` arguments, whitespace-separated", OFFSET(extra), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, VE },
     { NULL }
 };
