@@ -1,5 +1,7 @@
 package org.m3cvc.codec.metrics;
 
+import java.util.stream.IntStream;
+
 import org.m3cvc.codec.frame.Frame;
 
 /**
@@ -50,41 +52,50 @@ public final class Quality {
         return Math.min(PSNR_CAP, 10 * Math.log10(255.0 * 255.0 * x.length / se));
     }
 
-    /** MS-SSIM in [0, 1], 1 for identical frames. */
+    /**
+     * MS-SSIM in [0, 1], 1 for identical frames. The three channels' pyramids are independent, so they are computed
+     * side by side (the common fork-join pool); the terms are combined in channel order, so the result does not
+     * depend on the threads.
+     */
     public static double msSsim(Frame a, Frame b) {
         check(a, b);
         int w = a.width(), h = a.height();
-        double[][] x = new double[3][], y = new double[3][];
-        for (int c = 0; c < 3; c++) {
-            x[c] = channel(a, c);
-            y[c] = channel(b, c);
-        }
         int scales = 0;
         for (int s = 0, sw = w, sh = h; s < WEIGHTS.length && sw >= WINDOW && sh >= WINDOW; s++, sw /= 2, sh /= 2) {
             scales++;
         }
         if (scales == 0) throw new IllegalArgumentException("frames smaller than the " + WINDOW + "-pixel window");
+        int n = scales;
+        double[][] terms = new double[3][];
+        IntStream.range(0, 3).parallel().forEach(c -> terms[c] = channelTerms(channel(a, c), channel(b, c), w, h, n));
         // The five weights are used as published (they sum to 1.0001); with fewer scales they are renormalised.
         double wsum = 0;
         for (int s = 0; s < scales; s++) wsum += WEIGHTS[s];
         if (scales == WEIGHTS.length) wsum = 1;
         double result = 1;
         for (int s = 0; s < scales; s++) {
-            boolean last = s == scales - 1;
             double term = 0;
-            for (int c = 0; c < 3; c++) term += ssimTerm(x[c], y[c], w, h, last);
+            for (int c = 0; c < 3; c++) term += terms[c][s];
             term /= 3;
             result *= Math.pow(Math.max(term, 0), WEIGHTS[s] / wsum);
+        }
+        return result;
+    }
+
+    /** One channel's term at each of {@code scales} scales, pooling 2×2 between them. */
+    private static double[] channelTerms(double[] x, double[] y, int w, int h, int scales) {
+        double[] terms = new double[scales];
+        for (int s = 0; s < scales; s++) {
+            boolean last = s == scales - 1;
+            terms[s] = ssimTerm(x, y, w, h, last);
             if (!last) {
-                for (int c = 0; c < 3; c++) {
-                    x[c] = pool(x[c], w, h);
-                    y[c] = pool(y[c], w, h);
-                }
+                x = pool(x, w, h);
+                y = pool(y, w, h);
                 w /= 2;
                 h /= 2;
             }
         }
-        return result;
+        return terms;
     }
 
     /**
