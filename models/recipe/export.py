@@ -141,6 +141,9 @@ def write_pack(out, enc, dec, planes, vq, x0net, gen, scale, alpha_bar, schedule
         "latent": {"channels": nets.LATENT, "height": LH, "width": LW},
         "noise_schedule": {"kind": kind, "timesteps": steps, "beta_start": b0, "beta_end": b1},
         "keyframe_selection": {"lambda1": "1.0", "lambda2": "0.02", "threshold": "0.25", "max_clip_frames": 8},
+        # The denoiser predicts x0: one DDIM step is its estimate of the picture, and each further step moves away
+        # from the source (docs/codec.md, "Sampler steps with pack v2").
+        "sampling": {"steps": 1},
         "recipe": recipe,
     }
     with open(os.path.join(tmp, "manifest.json"), "w") as f:

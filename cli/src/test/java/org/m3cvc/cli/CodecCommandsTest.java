@@ -29,6 +29,31 @@ class CodecCommandsTest {
         clip = SyntheticClip.sceneCut(dir.resolve("clip.mkv"));
     }
 
+    /** sampler_steps of a stream: --steps, else the pack's sampling.steps, else 8. */
+    @Test
+    void samplerStepsComeFromTheUserThenThePack() throws Exception {
+        Path declaring = SyntheticClip.testPack(dir.resolve("steps"));
+        Path manifest = declaring.resolve("manifest.json");
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile());
+        m.putObject("sampling").put("steps", 3);
+        Files.writeString(manifest, m.toPrettyString());
+        int[] expected = {8, 3, 5};
+        String[][] runs = {{"--pack", pack.toString()}, {"--pack", declaring.toString()},
+                {"--pack", declaring.toString(), "--steps", "5"}};
+        for (int i = 0; i < runs.length; i++) {
+            Path m3c = dir.resolve("steps" + i + ".m3c");
+            String[] args = {"encode", clip.toString(), "-o", m3c.toString(), "--fps", "8", "-q"};
+            String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(runs[i]))
+                    .toArray(String[]::new);
+            Cli enc = Cli.run(all);
+            assertEquals(0, enc.exit(), enc.toString());
+            try (M3cReader r = M3cReader.open(Files.newInputStream(m3c), m3c.toString())) {
+                assertEquals(expected[i], r.streamHeader().samplerSteps(), String.join(" ", runs[i]));
+            }
+        }
+    }
+
     @Test
     void encodeVerifyDecodeRoundTrip() throws Exception {
         Path m3c = dir.resolve("clip.m3c");

@@ -128,8 +128,12 @@ public final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--sampler", defaultValue = "ddim", description = "Diffusion sampler: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     SamplerId sampler;
 
-    @Option(names = "--steps", defaultValue = "8", description = "Sampler steps (default: ${DEFAULT-VALUE}).")
-    int steps;
+    @Option(names = "--steps", description = "Sampler steps (default: the pack's sampling.steps, else "
+            + DEFAULT_STEPS + ").")
+    Integer steps;
+
+    /** Sampler steps when neither the user nor the pack gives any. */
+    static final int DEFAULT_STEPS = 8;
 
     @Option(names = "--guidance", defaultValue = "1", description = "Classifier-free guidance scale (default: ${DEFAULT-VALUE}).")
     BigDecimal guidance;
@@ -259,15 +263,17 @@ public final class EncodeCommand implements Callable<Integer> {
         ModelPack.KeyframeSelection ks = pack.keyframeSelection();
         if (bpp != null && !(bpp > 0)) throw new ParameterException(spec.commandLine(), "--bpp must be positive");
         int maxSteps = Math.min(Limits.MAX_SAMPLER_STEPS, pack.noiseSchedule().timesteps());
-        if (steps < 1 || steps > maxSteps) {
-            throw new ParameterException(spec.commandLine(), "--steps " + steps + ": expected 1.." + maxSteps);
+        int samplerSteps = steps != null ? steps : pack.samplerSteps() > 0 ? pack.samplerSteps()
+                : Math.min(DEFAULT_STEPS, maxSteps);
+        if (samplerSteps < 1 || samplerSteps > maxSteps) {
+            throw new ParameterException(spec.commandLine(), "--steps " + samplerSteps + ": expected 1.." + maxSteps);
         }
         if (maxClipFrames != null && (maxClipFrames < 1 || maxClipFrames > Limits.MAX_CLIP_FRAMES)) {
             throw new ParameterException(spec.commandLine(), "--max-clip-frames " + maxClipFrames + ": expected 1.."
                     + Limits.MAX_CLIP_FRAMES);
         }
         packOptions.checkThreads(spec);
-        EncoderSettings settings = new EncoderSettings(!prediction, sampler, steps, q8, seed, PlaneCoding.CONTEXT_RANGE,
+        EncoderSettings settings = new EncoderSettings(!prediction, sampler, samplerSteps, q8, seed, PlaneCoding.CONTEXT_RANGE,
                 textCoder, !noSeekIndex, bpp == null ? 0 : bpp);
         StreamHeader.Builder header = header(pack, ps);
         VideoFormat format = new VideoFormat(wh[0], wh[1], rate[0], rate[1]);

@@ -96,11 +96,12 @@ public final class ModelPack {
     private final NoiseSchedule noiseSchedule;
     private final String tokenizer;
     private final KeyframeSelection keyframeSelection;
+    private final int samplerSteps;
 
     private ModelPack(Path dir, String name, String version, byte[] identity, Map<String, PackFile> files,
                       Map<PackRole, RoleSpec> roles, Map<String, RoleSpec> planeRoles, Codebook codebook,
                       List<PlaneSize> planes, LatentShape latent, NoiseSchedule noiseSchedule, String tokenizer,
-                      KeyframeSelection keyframeSelection) {
+                      KeyframeSelection keyframeSelection, int samplerSteps) {
         this.dir = dir;
         this.name = name;
         this.version = version;
@@ -114,6 +115,7 @@ public final class ModelPack {
         this.noiseSchedule = noiseSchedule;
         this.tokenizer = tokenizer;
         this.keyframeSelection = keyframeSelection;
+        this.samplerSteps = samplerSteps;
     }
 
     /**
@@ -244,6 +246,12 @@ public final class ModelPack {
                 r.decimal(ks, "/keyframe_selection/lambda2"), r.decimal(ks, "/keyframe_selection/threshold"),
                 r.integer(ks, "/keyframe_selection/max_clip_frames", 1, Limits.MAX_CLIP_FRAMES));
 
+        int samplerSteps = 0;
+        if (m.has("sampling")) {
+            JsonNode sm = r.object(m, "/sampling");
+            samplerSteps = r.integer(sm, "/sampling/steps", 1, Math.min(Limits.MAX_SAMPLER_STEPS, schedule.timesteps()));
+        }
+
         byte[] identity;
         try {
             identity = sha256(CanonicalJson.of(m).getBytes(StandardCharsets.UTF_8));
@@ -253,7 +261,7 @@ public final class ModelPack {
         for (PackFile f : files.values()) checkFile(dir, pack, f);
         return new ModelPack(dir, name, version, identity, Collections.unmodifiableMap(files),
                 Collections.unmodifiableMap(roles), Collections.unmodifiableMap(planeRoles), codebook, List.copyOf(planes),
-                latent, schedule, tokenizer, selection);
+                latent, schedule, tokenizer, selection, samplerSteps);
     }
 
     private static String roleNames() {
@@ -337,6 +345,9 @@ public final class ModelPack {
     public LatentShape latent() { return latent; }
 
     public NoiseSchedule noiseSchedule() { return noiseSchedule; }
+
+    /** The sampler steps the pack recommends to encoders ({@code sampling.steps}), or 0 when it declares none. */
+    public int samplerSteps() { return samplerSteps; }
 
     /** The tokenizer.json of the text encoder, or null when the pack has none. */
     public Path tokenizer() { return tokenizer == null ? null : dir.resolve(tokenizer); }

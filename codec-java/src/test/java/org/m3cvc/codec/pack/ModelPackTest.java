@@ -113,6 +113,24 @@ class ModelPackTest {
         expect("/roles/clip_generator/inputs/0/dtype", m -> ((ObjectNode) m.get("roles").get("clip_generator")
                 .get("inputs").get(0)).put("dtype", "float128"));
         expect("/tokenizer", m -> m.remove("tokenizer"));
+        expect("/sampling/steps", m -> m.putObject("sampling").put("steps", 0));
+        expect("/sampling/steps", m -> m.putObject("sampling").put("steps", 1001));
+        expect("/sampling/steps", m -> m.putObject("sampling").put("steps", "1"));
+    }
+
+    @Test
+    void samplerStepsAreThePacksWhenItDeclaresThem() throws IOException {
+        writePack(m -> {});
+        assertEquals(0, ModelPack.open(dir).samplerSteps(), "none declared");
+        writePack(m -> m.putObject("sampling").put("steps", 3));
+        assertEquals(3, ModelPack.open(dir).samplerSteps());
+        // No more steps than the schedule has timesteps.
+        writePack(m -> {
+            ((ObjectNode) m.get("noise_schedule")).put("timesteps", 50);
+            m.putObject("sampling").put("steps", 51);
+        });
+        PackException e = assertThrows(PackException.class, () -> ModelPack.open(dir));
+        assertEquals("/sampling/steps", e.where(), e.getMessage());
     }
 
     /** A second plane with its own post-encoder and upsampler (spec/model-pack.md 3.1). */
